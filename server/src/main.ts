@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+import { bootstrap } from './domain/bootstrap.js';
+import { RedisServerMissingError, startRedisServer, type RedisServerProcess } from './infra/redis-server-process.js';
+import { createLogger } from './logger.js';
+import { createAgentStore } from './store/agent-store.js';
+import { connectRedis } from './store/redis-client.js';
+import { createSiteStore } from './store/site-store.js';
+
+let localRedis: RedisServerProcess | null = null;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+
+  let redisUrl = config.redisUrl;
+  if (!redisUrl) {
+    localRedis = await startRedisServer({ dir: join(config.dataDir, 'redis'), appendonly: true });
+    redisUrl = localRedis.url;
+    logger.info({ pid: localRedis.pid, port: localRedis.port }, 'started a local redis-server (REDIS_URL unset)');
+  }
+
+  const redis = await connectRedis({ url: redisUrl, onError: (err) => logger.warn({ err: err.message }, 'redis error') });
+  const setup = await bootstrap(createSiteStore(redis), createAgentStore(redis), {
+    publicUrl: config.publicUrl,
+    extraOrigins: config.demoAllowedOrigins,
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+  });
+  const app = await createApp({ config, logger, redis, demoSite: setup.site });
+
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = app.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicUrl.endsWith(`:${config.port}`) && port !== config.port ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
+  logger.info({ port, host: config.host }, 'listening');
+
+  const password = setup.generatedPassword
+    ? setup.generatedPassword
+    : config.adminPassword
+      ? '(the ADMIN_PASSWORD you set)'
+      : '(printed at first start; set ADMIN_PASSWORD to reset it)';
+  console.log(
+    [
+      '',
+      '  Hilo is running.',
+      `  Storefront demo:  ${base}/demo`,
+      `  Agent console:    ${base}/console/`,
+      `  Sign in as:       ${setup.adminEmail}`,
+      `  Password:         ${password}`,
+      `  Embed snippet:    <script async src="${base}/widget/loader.js" data-site="${setup.site.publicKey}"></script>`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    try {
+      await app.close();
+      await redis.close();
+      await localRedis?.stop();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch(async (err: unknown) => {
+  await localRedis?.stop();
+  if (err instanceof ConfigError || err instanceof RedisServerMissingError) {
+    console.error(err.message);
+  } else {
+    console.error('Hilo failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+/**
+ * Stores a message at most once per dedupe key and gives it the next order, in one atomic step.
+ * KEYS: conversation hash, messages zset, client-id hash (one hash tag, so one Cluster slot).
+ * ARGV: dedupe key, message JSON without `order` (must start with '{'), time, preview JSON,
+ *       '1' when this message is a first response candidate.
+ * Returns {status, json}: status 1 = stored, 0 = seen before (json is the stored one), -1 = no conversation.
+ */
+export const APPEND_MESSAGE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
+local seen = redis.call('HGET', KEYS[3], ARGV[1])
+if seen then
+  local stored = redis.call('ZRANGE', KEYS[2], seen, seen, 'BYSCORE')
+  return {0, stored[1] or ''}
+end
+local order = redis.call('HINCRBY', KEYS[1], 'lastOrder', 1)
+local json = '{"order":' .. order .. ',' .. string.sub(ARGV[2], 2)
+redis.call('ZADD', KEYS[2], order, json)
+redis.call('HSET', KEYS[3], ARGV[1], order)
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
+if ARGV[5] == '1' and redis.call('HGET', KEYS[1], 'firstResponseAt') == '' then
+  redis.call('HSET', KEYS[1], 'firstResponseAt', ARGV[3])
+end
+return {1, json}
+`;

@@ -1,0 +1,122 @@
+import type { Conversation, ConversationStatus, Message, MessagePreview } from '@hilo/shared';
+import { CHANNELS, CONVERSATION_STATUSES } from '@hilo/shared';
+import type { ConversationRepository } from '../domain/ports.js';
+import { APPEND_MESSAGE } from './append-message.lua.js';
+import { keys } from './keys.js';
+import { runScript, type RedisClient } from './redis-client.js';
+
+const PREVIEW_LENGTH = 140;
+
+function nullableNumber(value: string | undefined): number | null {
+  return value ? Number(value) : null;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return allowed.find((v) => v === value) ?? fallback;
+}
+
+function toConversation(raw: Record<string, string>): Conversation | null {
+  if (!raw.id || !raw.siteId) return null;
+  return {
+    id: raw.id,
+    siteId: raw.siteId,
+    visitorId: raw.visitorId ?? '',
+    channel: oneOf(raw.channel, CHANNELS, 'chat'),
+    status: oneOf(raw.status, CONVERSATION_STATUSES, 'open'),
+    assigneeId: raw.assigneeId || null,
+    createdAt: Number(raw.createdAt),
+    updatedAt: Number(raw.updatedAt),
+    firstResponseAt: nullableNumber(raw.firstResponseAt),
+    resolvedAt: nullableNumber(raw.resolvedAt),
+    lastOrder: Number(raw.lastOrder ?? 0),
+    lastMessage: raw.lastMessage ? (JSON.parse(raw.lastMessage) as MessagePreview) : null,
+    visitorName: raw.visitorName || null,
+  };
+}
+
+function fields(c: Conversation): Record<string, string> {
+  return {
+    id: c.id,
+    siteId: c.siteId,
+    visitorId: c.visitorId,
+    channel: c.channel,
+    status: c.status,
+    assigneeId: c.assigneeId ?? '',
+    createdAt: String(c.createdAt),
+    updatedAt: String(c.updatedAt),
+    firstResponseAt: c.firstResponseAt === null ? '' : String(c.firstResponseAt),
+    resolvedAt: c.resolvedAt === null ? '' : String(c.resolvedAt),
+    lastOrder: String(c.lastOrder),
+    lastMessage: c.lastMessage ? JSON.stringify(c.lastMessage) : '',
+    visitorName: c.visitorName ?? '',
+  };
+}
+
+function parseMessage(json: string, order?: number): Message {
+  const message = JSON.parse(json) as Message;
+  return order === undefined ? message : { ...message, order };
+}
+
+export function createConversationStore(redis: RedisClient): ConversationRepository {
+  return {
+    async create(conversation) {
+      await redis.hSet(keys.conversation(conversation.id), fields(conversation));
+    },
+
+    async discard(id) {
+      await redis.del([keys.conversation(id), keys.messages(id), keys.clientIds(id)]);
+    },
+
+    async get(id) {
+      return toConversation(await redis.hGetAll(keys.conversation(id)));
+    },
+
+    async append(conversationId, message, firstResponse) {
+      const { id, clientId, author, text, createdAt } = message;
+      // Field order is fixed here; the script prepends `order`.
+      const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt });
+      const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
+      const reply = (await runScript(
+        redis,
+        APPEND_MESSAGE,
+        [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
+        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0'],
+      )) as [number, string];
+      const [status, json] = reply;
+      if (status === -1 || !json) return null;
+      return { message: parseMessage(json), created: status === 1 };
+    },
+
+    async messagesAfter(conversationId, afterOrder, limit) {
+      const rows = await redis.zRangeWithScores(keys.messages(conversationId), `(${afterOrder}`, '+inf', {
+        BY: 'SCORE',
+        LIMIT: { offset: 0, count: limit },
+      });
+      return rows.map((row) => parseMessage(String(row.value), row.score));
+    },
+
+    async setStatus(conversationId, status: ConversationStatus, at) {
+      await redis.hSet(keys.conversation(conversationId), {
+        status,
+        updatedAt: String(at),
+        resolvedAt: status === 'resolved' ? String(at) : '',
+      });
+    },
+
+    async index(conversation) {
+      const multi = redis.multi();
+      for (const status of CONVERSATION_STATUSES) {
+        const key = keys.inbox(conversation.siteId, status);
+        if (status === conversation.status) multi.zAdd(key, { score: conversation.updatedAt, value: conversation.id });
+        else multi.zRem(key, conversation.id);
+      }
+      await multi.exec();
+    },
+
+    async list(siteId, status, limit) {
+      const ids = await redis.zRange(keys.inbox(siteId, status), 0, limit - 1, { REV: true });
+      const rows = await Promise.all(ids.map((id) => redis.hGetAll(keys.conversation(String(id)))));
+      return rows.map(toConversation).filter((c): c is Conversation => c !== null && c.status === status);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { agentSendSchema, conversationOpenSchema, inboxListSchema } from '@hilo/shared';
+import type { AuthService } from '../../domain/auth-service.js';
+import type { ConversationService } from '../../domain/conversation-service.js';
+import type { Logger } from '../../logger.js';
+import { handle } from './handle.js';
+import { rooms } from './rooms.js';
+import type { AgentSocket } from './typed-namespaces.js';
+
+export interface AgentHandlerDeps {
+  conversations: ConversationService;
+  auth: AuthService;
+  logger: Logger;
+}
+
+export function createAgentHandlers({ conversations, auth, logger }: AgentHandlerDeps) {
+  return (socket: AgentSocket): void => {
+    const { agent, sessionToken, sessionHash } = socket.data;
+    void socket.join([rooms.siteAgents(agent.siteId), rooms.agentSession(sessionHash)]);
+
+    // A session can end while the socket is open (sign-out elsewhere, expiry): every event re-checks it.
+    socket.use(([event, , maybeAck], next) => {
+      auth.agentForToken(sessionToken).then(
+        (current) => {
+          if (current) return next();
+          if (typeof maybeAck === 'function') maybeAck({ ok: false, error: { code: 'unauthorized', message: 'Session ended; sign in again' } });
+          logger.info({ event, agentId: agent.id }, 'event refused: session ended');
+          socket.disconnect(true);
+        },
+        () => next(new Error('unavailable')),
+      );
+    });
+
+    socket.on('inbox:list', handle(inboxListSchema, logger, (input) => conversations.inbox(agent, input.status, input.limit)));
+    socket.on(
+      'conversation:open',
+      handle(conversationOpenSchema, logger, (input) => conversations.agentOpen(agent, input.conversationId, input.afterOrder)),
+    );
+    socket.on(
+      'message:send',
+      handle(agentSendSchema, logger, ({ conversationId, ...input }) => conversations.agentSend(agent, conversationId, input)),
+    );
+  };
+}

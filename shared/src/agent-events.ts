@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { AckCallback } from './ack.js';
+import type { Conversation, ConversationHistory, Message } from './domain.js';
+import { CONVERSATION_STATUSES, afterOrderSchema, clientIdSchema, idSchema, messageTextSchema } from './domain.js';
+import { LIMITS } from './limits.js';
+
+/** Socket.IO namespace the console connects to; the session cookie authenticates it. */
+export const AGENT_NAMESPACE = '/agent';
+
+export const inboxListSchema = z.object({
+  status: z.enum(CONVERSATION_STATUSES).default('open'),
+  limit: z.number().int().min(1).max(LIMITS.inboxPage).default(50),
+});
+export type InboxList = z.input<typeof inboxListSchema>;
+
+export const conversationOpenSchema = z.object({
+  conversationId: idSchema,
+  afterOrder: afterOrderSchema.default(0),
+});
+export type ConversationOpen = z.input<typeof conversationOpenSchema>;
+
+export const agentSendSchema = z.object({
+  conversationId: idSchema,
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export type AgentSend = z.infer<typeof agentSendSchema>;
+
+/** Events the console sends. */
+export interface AgentClientToServer {
+  'inbox:list': (payload: InboxList, ack: AckCallback<Conversation[]>) => void;
+  /** History of one conversation after `afterOrder` (0 for all); also used to catch up after reconnect. */
+  'conversation:open': (payload: ConversationOpen, ack: AckCallback<ConversationHistory>) => void;
+  'message:send': (payload: AgentSend, ack: AckCallback<Message>) => void;
+}
+
+/** Events the server sends to every agent of the site. */
+export interface AgentServerToClient {
+  /** A conversation was created or changed (new message, status, assignee). */
+  'conversation:updated': (conversation: Conversation) => void;
+  'message:new': (message: Message) => void;
+}

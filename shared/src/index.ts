@@ -1,0 +1,6 @@
+export * from './ack.js';
+export * from './limits.js';
+export * from './domain.js';
+export * from './visitor-events.js';
+export * from './agent-events.js';
+export * from './http-api.js';

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { AckCallback } from './ack.js';
+import type { Agent, ConversationHistory, Message } from './domain.js';
+import { afterOrderSchema, clientIdSchema, messageTextSchema } from './domain.js';
+
+/** Socket.IO namespace the widget connects to. */
+export const VISITOR_NAMESPACE = '/visitor';
+
+/**
+ * `socket.handshake.auth` for the visitor namespace. Without a token (or with one that fails its
+ * signature) the server makes a new visitor and sends its token in `session:ready`.
+ */
+export const visitorAuthSchema = z.object({
+  siteKey: z.string().min(1).max(64),
+  token: z.string().max(512).optional(),
+});
+export type VisitorAuth = z.infer<typeof visitorAuthSchema>;
+
+export const visitorSendSchema = z.object({
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export type VisitorSend = z.infer<typeof visitorSendSchema>;
+
+export const visitorSyncSchema = z.object({
+  afterOrder: afterOrderSchema,
+});
+export type VisitorSync = z.infer<typeof visitorSyncSchema>;
+
+/** What the server tells a visitor right after connecting. */
+export interface VisitorSession {
+  visitorId: string;
+  /** Signed token to keep (localStorage) and present on the next connection. */
+  token: string;
+}
+
+/** Events the widget sends. */
+export interface VisitorClientToServer {
+  /** Store a message in the visitor's conversation (made on the first message). Idempotent per clientId. */
+  'message:send': (payload: VisitorSend, ack: AckCallback<Message>) => void;
+  /** Messages after `afterOrder` in the visitor's own conversation; `null` when none exists yet. */
+  'conversation:sync': (payload: VisitorSync, ack: AckCallback<ConversationHistory | null>) => void;
+}
+
+/** Events the server sends to the widget. */
+export interface VisitorServerToClient {
+  'session:ready': (session: VisitorSession) => void;
+  'message:new': (message: Message) => void;
+  /** Agents of the site who are online, for "we typically reply" and offline states. */
+  'agents:presence': (presence: { online: number; agents: Pick<Agent, 'id' | 'name'>[] }) => void;
+}
