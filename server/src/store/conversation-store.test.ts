@@ -1,0 +1,94 @@
+import type { Conversation } from '@hilo/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRedis, testClient, type TestRedis } from '../../test/harness.js';
+import { createConversationStore } from './conversation-store.js';
+import type { RedisClient } from './redis-client.js';
+
+let server: TestRedis;
+let redis: RedisClient;
+
+beforeAll(async () => {
+  server = await startTestRedis();
+  redis = await testClient(server.url);
+});
+afterAll(async () => {
+  redis.destroy();
+  await server.dispose();
+});
+
+function conversation(id: string): Conversation {
+  return {
+    id, siteId: 's_1', visitorId: 'v_1', channel: 'chat', status: 'open', assigneeId: null,
+    createdAt: 1, updatedAt: 1, firstResponseAt: null, resolvedAt: null, lastOrder: 0, lastMessage: null, visitorName: null,
+  };
+}
+
+const visitor = { kind: 'visitor' as const, id: 'v_1' };
+
+describe('conversation store', () => {
+  it('stores one message per client id even when the same send races with itself', async () => {
+    const store = createConversationStore(redis);
+    await store.create(conversation('c_race'));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        store.append('c_race', { id: `m_${i}`, clientId: 'client-0001', author: visitor, text: 'hello', createdAt: 10 + i }, false),
+      ),
+    );
+    expect(results.filter((r) => r?.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r?.message.id)).size).toBe(1);
+    expect(await store.messagesAfter('c_race', 0, 100)).toHaveLength(1);
+  });
+
+  it('gives concurrent distinct messages dense increasing orders', async () => {
+    const store = createConversationStore(redis);
+    await store.create(conversation('c_dense'));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        store.append('c_dense', { id: `m_${i}`, clientId: `client-${1000 + i}`, author: visitor, text: `n${i}`, createdAt: i }, false),
+      ),
+    );
+    const messages = await store.messagesAfter('c_dense', 0, 1000);
+    expect(messages.map((m) => m.order)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect((await store.get('c_dense'))?.lastOrder).toBe(100);
+    expect((await store.messagesAfter('c_dense', 95, 10)).map((m) => m.order)).toEqual([96, 97, 98, 99, 100]);
+  });
+
+  it('keeps the same client id from different authors apart', async () => {
+    const store = createConversationStore(redis);
+    await store.create(conversation('c_authors'));
+    const a = await store.append('c_authors', { id: 'm_a', clientId: 'shared-client-id', author: visitor, text: 'a', createdAt: 1 }, false);
+    const b = await store.append('c_authors', { id: 'm_b', clientId: 'shared-client-id', author: { kind: 'agent', id: 'a_1' }, text: 'b', createdAt: 2 }, true);
+    expect(a?.created && b?.created).toBe(true);
+    expect((await store.get('c_authors'))?.firstResponseAt).toBe(2);
+  });
+
+  it('refuses to append to a conversation that does not exist', async () => {
+    const store = createConversationStore(redis);
+    expect(await store.append('c_missing', { id: 'm', clientId: 'client-x-1', author: visitor, text: 'x', createdAt: 1 }, false)).toBeNull();
+    expect(await redis.exists('hilo:conv:{c_missing}:msgs')).toBe(0);
+  });
+
+  it('round-trips text that looks like JSON or Lua', async () => {
+    const store = createConversationStore(redis);
+    await store.create(conversation('c_text'));
+    const text = '"},{"order":999,"x":"\\u0000 ]] .. redis.call(\'FLUSHALL\') -- ñ 🚀';
+    const stored = await store.append('c_text', { id: 'm', clientId: 'client-text-1', author: visitor, text, createdAt: 5 }, false);
+    expect(stored?.message).toMatchObject({ text, order: 1 });
+    expect((await store.messagesAfter('c_text', 0, 10))[0]?.text).toBe(text);
+  });
+
+  it('lists a site inbox by last activity and moves conversations between statuses', async () => {
+    const store = createConversationStore(redis);
+    const older = { ...conversation('c_old'), siteId: 's_inbox', updatedAt: 100 };
+    const newer = { ...conversation('c_new'), siteId: 's_inbox', updatedAt: 200 };
+    for (const c of [older, newer]) {
+      await store.create(c);
+      await store.index(c);
+    }
+    expect((await store.list('s_inbox', 'open', 10)).map((c) => c.id)).toEqual(['c_new', 'c_old']);
+    await store.setStatus('c_new', 'resolved', 300);
+    await store.index({ ...newer, status: 'resolved', updatedAt: 300 });
+    expect((await store.list('s_inbox', 'open', 10)).map((c) => c.id)).toEqual(['c_old']);
+    expect((await store.list('s_inbox', 'resolved', 10))[0]).toMatchObject({ id: 'c_new', resolvedAt: 300 });
+  });
+});

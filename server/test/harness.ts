@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ack, AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp, type HiloApp } from '../src/app.js';
+import { bootstrap } from '../src/domain/bootstrap.js';
+import type { Site } from '../src/domain/ports.js';
+import { startRedisServer, type RedisServerProcess } from '../src/infra/redis-server-process.js';
+import { createLogger } from '../src/logger.js';
+import { createAgentStore } from '../src/store/agent-store.js';
+import { connectRedis, type RedisClient } from '../src/store/redis-client.js';
+import { createSiteStore } from '../src/store/site-store.js';
+
+export interface TestRedis extends RedisServerProcess {
+  dir: string;
+  /** Stops redis-server and removes its data folder. */
+  dispose(): Promise<void>;
+}
+
+/** A private redis-server on a free port, never the machine's shared one. */
+export async function startTestRedis(options: { appendonly?: boolean; port?: number; dir?: string } = {}): Promise<TestRedis> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'hilo-redis-'));
+  const server = await startRedisServer({ dir, appendonly: options.appendonly ?? false, port: options.port });
+  return {
+    ...server,
+    dir,
+    async dispose() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function testClient(url: string): Promise<RedisClient> {
+  return connectRedis({ url, onError: () => undefined });
+}
+
+export const ADMIN = { email: 'admin@hilo.test', password: 'correct horse battery' };
+
+export interface TestServer {
+  url: string;
+  site: Site;
+  redis: RedisClient;
+  app: HiloApp;
+  close(): Promise<void>;
+}
+
+/** A full Hilo server on an ephemeral port, wired exactly as main.ts does. */
+export async function startTestServer(redisUrl: string): Promise<TestServer> {
+  const redis = await testClient(redisUrl);
+  const logger = createLogger('silent');
+  // The port is not known before listening, so the allow-list uses a placeholder fixed below.
+  const { site } = await bootstrap(createSiteStore(redis), createAgentStore(redis), {
+    publicUrl: 'http://127.0.0.1:1',
+    extraOrigins: ['https://shop.example'],
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+  });
+  const app = await createApp({
+    config: { publicUrl: 'http://127.0.0.1:1', sessionTtlSeconds: 3600, trustProxy: false },
+    logger,
+    redis,
+    demoSite: site,
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    site,
+    redis,
+    app,
+    async close() {
+      await app.close();
+      await redis.close();
+    },
+  };
+}
+
+export type VisitorClient = Socket<VisitorServerToClient, VisitorClientToServer>;
+export type AgentClient = Socket<AgentServerToClient, AgentClientToServer>;
+
+export const SHOP_ORIGIN = 'https://shop.example';
+
+export function visitorClient(url: string, auth: { siteKey: string; token?: string }, origin = SHOP_ORIGIN): VisitorClient {
+  return connect(`${url}/visitor`, {
+    auth,
+    extraHeaders: { origin },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+export function agentClient(url: string, cookie: string, origin?: string): AgentClient {
+  return connect(`${url}/agent`, {
+    extraHeaders: { cookie, ...(origin ? { origin } : {}) },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+/** Resolves with the session:ready payload, or rejects with the connect_error message. */
+export function whenReady(socket: VisitorClient): Promise<{ visitorId: string; token: string }> {
+  return new Promise((resolve, reject) => {
+    socket.once('session:ready', resolve);
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+export function whenConnected(socket: AgentClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+/** Emits an acknowledged event with a raw payload (tests also send malformed ones) and resolves with the ack. */
+export function request<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export async function signIn(url: string, credentials = ADMIN): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0] ?? '';
+}
+
+export function uuid(): string {
+  return crypto.randomUUID();
+}
