@@ -23,6 +23,7 @@ import { errorHandler, notFound } from './transport/http/http-errors.js';
 import { createConsoleRoutes, createWidgetRoutes, type StaticPaths } from './transport/http/static-routes.js';
 import { createAgentAuth } from './transport/socket/agent-auth.js';
 import { createAgentHandlers } from './transport/socket/agent-handlers.js';
+import { createAgentPresence } from './transport/socket/agent-presence.js';
 import { hashSessionToken } from './domain/auth-service.js';
 import { rooms } from './transport/socket/rooms.js';
 import { createSocketNotifier } from './transport/socket/socket-notifier.js';
@@ -91,10 +92,11 @@ export async function createApp({ config, logger, redis, demoSite, paths = defau
     return origins;
   };
 
+  const presence = createAgentPresence(agents, visitors, logger);
   visitors.use(createVisitorAuth({ sites, logger }));
-  visitors.on('connection', createVisitorHandlers({ conversations, logger }));
+  visitors.on('connection', createVisitorHandlers({ conversations, presence, logger }));
   agents.use(createAgentAuth({ auth, consoleOrigins, logger }));
-  agents.on('connection', createAgentHandlers({ conversations, auth, logger }));
+  agents.on('connection', createAgentHandlers({ conversations, auth, presence, logger }));
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (!redisUrl) {
     localRedis = await startRedisServer({ dir: join(config.dataDir, 'redis'), appendonly: true });
     redisUrl = localRedis.url;
-    logger.info({ pid: localRedis.pid, port: localRedis.port }, 'started a local redis-server (REDIS_URL unset)');
+    logger.info({ redisPid: localRedis.pid, redisPort: localRedis.port }, 'started a local redis-server (REDIS_URL unset)');
   }
 
   const redis = await connectRedis({ url: redisUrl, onError: (err) => logger.warn({ err: err.message }, 'redis error') });

@@ -115,6 +115,19 @@ describe('shopper and agent chat', () => {
     expect((await seen).text).toBe('from tab 1');
   });
 
+  it('tells visitors how many agents are online, live', async () => {
+    const shopper = visitor();
+    const first = nextEvent<{ online: number }>(shopper, 'agents:presence');
+    await whenReady(shopper);
+    const before = (await first).online;
+    const update = nextEvent<{ online: number; agents: { name: string }[] }>(shopper, 'agents:presence');
+    const staff = await agent();
+    expect(await update).toMatchObject({ online: before + 1, agents: expect.arrayContaining([{ id: expect.any(String), name: 'Alex Admin' }]) });
+    const gone = nextEvent<{ online: number }>(shopper, 'agents:presence');
+    staff.disconnect();
+    expect((await gone).online).toBe(before);
+  });
+
   it('answers a visitor with no conversation yet with null', async () => {
     const shopper = visitor();
     await whenReady(shopper);

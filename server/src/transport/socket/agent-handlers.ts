@@ -2,6 +2,7 @@ import { agentSendSchema, conversationOpenSchema, inboxListSchema } from '@hilo/
 import type { AuthService } from '../../domain/auth-service.js';
 import type { ConversationService } from '../../domain/conversation-service.js';
 import type { Logger } from '../../logger.js';
+import type { AgentPresence } from './agent-presence.js';
 import { handle } from './handle.js';
 import { rooms } from './rooms.js';
 import type { AgentSocket } from './typed-namespaces.js';
@@ -9,13 +10,16 @@ import type { AgentSocket } from './typed-namespaces.js';
 export interface AgentHandlerDeps {
   conversations: ConversationService;
   auth: AuthService;
+  presence: AgentPresence;
   logger: Logger;
 }
 
-export function createAgentHandlers({ conversations, auth, logger }: AgentHandlerDeps) {
+export function createAgentHandlers({ conversations, auth, presence, logger }: AgentHandlerDeps) {
   return (socket: AgentSocket): void => {
     const { agent, sessionToken, sessionHash } = socket.data;
     void socket.join([rooms.siteAgents(agent.siteId), rooms.agentSession(sessionHash)]);
+    presence.changed(agent.siteId);
+    socket.on('disconnect', () => presence.changed(agent.siteId));
 
     // A session can end while the socket is open (sign-out elsewhere, expiry): every event re-checks it.
     socket.use(([event, , maybeAck], next) => {

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverMain = fileURLToPath(new URL('../../../server/dist/main.js', import.meta.url));
+
+export interface HiloProcess {
+  url: string;
+  siteKey: string;
+  admin: { email: string; password: string };
+  port: number;
+  dataDir: string;
+  output(): string;
+  /** SIGTERM by PID; the data folder is removed unless `keepData` (for a restart on the same data). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built server exactly as the demo command does: no REDIS_URL, so it runs its own
+ * redis-server child under a fresh data folder. Stopped with SIGTERM by PID.
+ */
+export async function startHilo(reuse?: { port?: number; dataDir?: string; allowedOrigins?: string[] }): Promise<HiloProcess> {
+  const port = reuse?.port ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'hilo-e2e-'));
+  const admin = { email: 'admin@hilo.test', password: 'e2e-password-123' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'warn',
+    DEMO_ALLOWED_ORIGINS: (reuse?.allowedOrigins ?? []).join(','),
+  };
+  const child = spawn(process.execPath, [serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const siteKey = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Hilo did not start in 20 s:\n${output}`)), 20_000);
+    const check = () => {
+      const match = /data-site="([^"]+)"/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Hilo exited with ${code}:\n${output}`));
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    siteKey,
+    admin,
+    port,
+    dataDir,
+    output: () => output,
+    async stop(options = {}) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

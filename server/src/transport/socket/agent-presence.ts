@@ -1,0 +1,41 @@
+import type { Agent } from '@hilo/shared';
+import type { Logger } from '../../logger.js';
+import { rooms } from './rooms.js';
+import type { AgentNamespace, VisitorNamespace } from './typed-namespaces.js';
+
+type Presence = { online: number; agents: Pick<Agent, 'id' | 'name'>[] };
+
+const FRESH_MS = 10_000;
+
+/**
+ * Which agents of a site are connected, on any process. Counting sockets needs a cross-process round
+ * trip, so the answer is cached per site and refreshed when an agent comes or goes.
+ */
+export function createAgentPresence(agents: AgentNamespace, visitors: VisitorNamespace, logger: Logger) {
+  const cache = new Map<string, { at: number; presence: Presence }>();
+
+  async function compute(siteId: string): Promise<Presence> {
+    const sockets = await agents.in(rooms.siteAgents(siteId)).fetchSockets();
+    const byId = new Map<string, Pick<Agent, 'id' | 'name'>>();
+    for (const socket of sockets) byId.set(socket.data.agent.id, { id: socket.data.agent.id, name: socket.data.agent.name });
+    const presence = { online: byId.size, agents: [...byId.values()] };
+    cache.set(siteId, { at: Date.now(), presence });
+    return presence;
+  }
+
+  return {
+    async current(siteId: string): Promise<Presence> {
+      const hit = cache.get(siteId);
+      return hit && Date.now() - hit.at < FRESH_MS ? hit.presence : compute(siteId);
+    },
+    /** Recounts and tells the site's visitors; called when an agent connects or disconnects. */
+    changed(siteId: string): void {
+      compute(siteId).then(
+        (presence) => visitors.to(rooms.siteVisitors(siteId)).emit('agents:presence', presence),
+        (err: unknown) => logger.warn({ err }, 'presence refresh failed'),
+      );
+    },
+  };
+}
+
+export type AgentPresence = ReturnType<typeof createAgentPresence>;
