@@ -4,9 +4,6 @@ import type { Conversation, ConversationHistory, Message } from './domain.js';
 import { CONVERSATION_STATUSES, afterOrderSchema, clientIdSchema, idSchema, messageTextSchema } from './domain.js';
 import { LIMITS } from './limits.js';
 
-/** Socket.IO namespace the console connects to; the session cookie authenticates it. */
-export const AGENT_NAMESPACE = '/agent';
-
 export const inboxListSchema = z.object({
   status: z.enum(CONVERSATION_STATUSES).default('open'),
   limit: z.number().int().min(1).max(LIMITS.inboxPage).default(50),

@@ -1,5 +1,5 @@
+export * from './constants.js';
 export * from './ack.js';
-export * from './limits.js';
 export * from './domain.js';
 export * from './visitor-events.js';
 export * from './agent-events.js';

@@ -3,9 +3,6 @@ import type { AckCallback } from './ack.js';
 import type { Agent, ConversationHistory, Message } from './domain.js';
 import { afterOrderSchema, clientIdSchema, messageTextSchema } from './domain.js';
 
-/** Socket.IO namespace the widget connects to. */
-export const VISITOR_NAMESPACE = '/visitor';
-
 /**
  * `socket.handshake.auth` for the visitor namespace. Without a token (or with one that fails its
  * signature) the server makes a new visitor and sends its token in `session:ready`.

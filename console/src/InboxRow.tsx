@@ -1,0 +1,38 @@
+import type { Conversation } from '@hilo/shared';
+import { visitorLabel } from './conversation-labels';
+import { relativeTime } from './relative-time';
+
+interface Props {
+  conversation: Conversation;
+  selected: boolean;
+  unread: number;
+  now: number;
+  onSelect: (id: string) => void;
+}
+
+export function InboxRow({ conversation, selected, unread, now, onSelect }: Props) {
+  const preview = conversation.lastMessage;
+  return (
+    <li>
+      <button type="button" class="inbox-row" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(conversation.id)}>
+        <span class="inbox-row-top">
+          <span class="inbox-name">{visitorLabel(conversation)}</span>
+          <time class="inbox-time" dateTime={new Date(conversation.updatedAt).toISOString()}>
+            {relativeTime(conversation.updatedAt, now)}
+          </time>
+        </span>
+        <span class="inbox-row-bottom">
+          <span class="inbox-preview">
+            {preview ? `${preview.authorKind === 'agent' ? 'Agent: ' : ''}${preview.text}` : 'No messages yet'}
+          </span>
+          {unread > 0 && (
+            <span class="inbox-unread">
+              {unread > 99 ? '99+' : unread}
+              <span class="sr-only"> unread</span>
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+}

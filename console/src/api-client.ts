@@ -1,0 +1,75 @@
+import type { Agent, HttpErrorBody, LoginBody, SessionInfo } from '@hilo/shared';
+
+/** Every failed /api call ends here: `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClient {
+  /** The signed-in agent, or null when there is no valid session. */
+  me(): Promise<Agent | null>;
+  login(body: LoginBody): Promise<Agent>;
+  logout(): Promise<void>;
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init), base = '/api'): ApiClient {
+  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T | undefined> {
+    const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+    // The server's CSRF check wants JSON on every POST, even one without a body.
+    if (method === 'POST') {
+      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(body ?? {});
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(base + path, init);
+    } catch {
+      throw new ApiError(0, 'unavailable', 'The server could not be reached');
+    }
+    if (!response.ok) throw await toApiError(response);
+    if (response.status === 204) return undefined;
+    const text = await response.text();
+    return text ? (JSON.parse(text) as T) : undefined;
+  }
+
+  return {
+    async me() {
+      try {
+        const info = await request<SessionInfo>('GET', '/auth/me');
+        return info?.agent ?? null;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    async login(body) {
+      const info = await request<SessionInfo>('POST', '/auth/login', body);
+      if (!info?.agent) throw new ApiError(500, 'internal', 'Unexpected answer from the server');
+      return info.agent;
+    },
+    async logout() {
+      await request('POST', '/auth/logout');
+    },
+  };
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as Partial<HttpErrorBody>;
+    if (body.error && typeof body.error.code === 'string') {
+      return new ApiError(response.status, body.error.code, String(body.error.message ?? body.error.code));
+    }
+  } catch {
+    // Not JSON (a proxy page, an empty body): fall through to a status-based error.
+  }
+  return new ApiError(response.status, response.status === 401 ? 'unauthorized' : 'internal', response.statusText || `HTTP ${response.status}`);
+}

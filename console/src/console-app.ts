@@ -1,0 +1,81 @@
+import type { Agent, LoginBody } from '@hilo/shared';
+import type { AgentSocket, ConnectionStatus } from './agent-connection';
+import { createAgentConnection } from './agent-connection';
+import type { ApiClient } from './api-client';
+import { createConversationModel } from './conversation-model';
+import type { SeenStorage } from './inbox-model';
+import { createInboxModel } from './inbox-model';
+import { observable } from './observable';
+import { createOutboxModel } from './outbox-model';
+import { createSessionModel } from './session-model';
+
+export interface ConsoleAppDeps {
+  api: ApiClient;
+  openSocket: () => AgentSocket;
+  seenStorage?: (agentId: string) => SeenStorage | null;
+}
+
+/** Everything that exists only while an agent is signed in; dropped whole on sign-out. */
+function createWorkspace(agent: Agent, deps: ConsoleAppDeps, session: ReturnType<typeof createSessionModel>) {
+  const inbox = createInboxModel(deps.seenStorage?.(agent.id) ?? null);
+  const conversation = createConversationModel();
+  const outbox = createOutboxModel();
+  const status = observable<ConnectionStatus>('connecting');
+  const connection = createAgentConnection({ socket: deps.openSocket(), session, inbox, conversation, outbox, status });
+  return { agent, inbox, conversation, outbox, status, connection };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;
+
+/** The console's composition root: session, the signed-in workspace, and the actions screens call. */
+export function createConsoleApp(deps: ConsoleAppDeps) {
+  const session = createSessionModel();
+  const workspace = observable<Workspace | null>(null);
+
+  // However the session ends (sign-out, expired cookie seen by the socket), the socket goes with it.
+  session.state.subscribe(() => {
+    const current = session.state.get();
+    const held = workspace.get();
+    if (current.status !== 'signed-in' && held) {
+      held.connection.stop();
+      workspace.set(null);
+    }
+  });
+
+  function enter(agent: Agent): void {
+    workspace.get()?.connection.stop();
+    const next = createWorkspace(agent, deps, session);
+    workspace.set(next);
+    session.signedIn(agent);
+    next.connection.start();
+  }
+
+  return {
+    session,
+    workspace,
+    async checkSession(): Promise<void> {
+      try {
+        const agent = await deps.api.me();
+        if (agent) enter(agent);
+        else session.signedOut();
+      } catch {
+        session.signedOut('The server could not be reached. Try signing in again.');
+      }
+    },
+    /** Throws ApiError for the form to explain (401 wrong credentials, 429 too many attempts). */
+    async signIn(body: LoginBody): Promise<void> {
+      enter(await deps.api.login(body));
+    },
+    async signOut(): Promise<void> {
+      workspace.get()?.connection.stop();
+      try {
+        await deps.api.logout();
+      } catch {
+        // The cookie may outlive a failed logout call, but this tab forgets the agent either way.
+      }
+      session.signedOut();
+    },
+  };
+}
+
+export type ConsoleApp = ReturnType<typeof createConsoleApp>;

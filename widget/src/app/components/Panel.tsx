@@ -1,0 +1,40 @@
+import type { ComponentChildren } from 'preact';
+import type { Strings } from '../locales/en';
+
+interface PanelProps {
+  open: boolean;
+  strings: Strings;
+  subtitle: string;
+  onClose: () => void;
+  children: ComponentChildren;
+}
+
+export function Panel({ open, strings, subtitle, onClose, children }: PanelProps) {
+  return (
+    <div
+      class={open ? 'panel open' : 'panel'}
+      role="dialog"
+      aria-labelledby="hilo-title"
+      aria-hidden={open ? undefined : 'true'}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header class="head">
+        <div>
+          <h2 id="hilo-title">{strings.title}</h2>
+          <p>{subtitle}</p>
+        </div>
+        <button type="button" class="x" aria-label={strings.closeChat} onClick={onClose}>
+          <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { act, fireEvent } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WidgetController } from '../contract';
+import { mount } from './mount';
+import { FakeSocket, must, settle } from './test-support/fake-socket';
+
+let host: HTMLElement;
+let shadowRoot: ShadowRoot;
+let launcher: HTMLButtonElement;
+let sockets: FakeSocket[];
+let widget: WidgetController;
+
+function start(options: { lang?: string; nonce?: string } = {}) {
+  host = document.createElement('hilo-chat');
+  document.body.append(host);
+  shadowRoot = host.attachShadow({ mode: 'open' });
+  launcher = document.createElement('button');
+  shadowRoot.append(launcher);
+  sockets = [];
+  act(() => {
+    widget = mount({ shadowRoot, siteKey: 'shop', serverOrigin: 'https://chat.example.com', baseUrl: 'https://chat.example.com/widget/', launcher, zIndex: 1000, ...options }, (url, opts) => {
+      const socket = new FakeSocket(url, opts);
+      sockets.push(socket);
+      return socket.asSocket();
+    });
+  });
+}
+
+const panel = () => must(shadowRoot.querySelector<HTMLElement>('[role="dialog"]'), 'the panel');
+const textarea = () => must(shadowRoot.querySelector('textarea'), 'the composer');
+
+describe('mount', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    act(() => widget.destroy());
+    host.remove();
+  });
+
+  it('adds its stylesheet (with the nonce) inside the shadow root, not the page', () => {
+    const before = document.head.querySelectorAll('style').length;
+    start({ nonce: 'n0nce' });
+    const style = shadowRoot.querySelector('style');
+    expect(style?.textContent).toContain('.panel');
+    expect(style?.nonce || style?.getAttribute('nonce')).toBe('n0nce');
+    expect(document.head.querySelectorAll('style').length).toBe(before);
+  });
+
+  it('opens no socket for a visitor who never chatted', () => {
+    start();
+    expect(sockets).toHaveLength(0);
+    act(() => widget.open());
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('connects at once when a conversation is going, so replies arrive live', () => {
+    localStorage.setItem('hilo:shop:active', '1');
+    start();
+    expect(sockets[0]?.connectCalls).toBe(1);
+  });
+
+  it('connects at once when messages from an earlier page wait in the outbox', () => {
+    localStorage.setItem('hilo:shop:outbox', JSON.stringify([{ clientId: 'c-123456789', text: 'hi', createdAt: 1, status: 'sending' }]));
+    start();
+    expect(sockets[0]?.connectCalls).toBe(1);
+    expect(shadowRoot.querySelector('[role="log"]')?.textContent).toContain('Sending…');
+  });
+
+  it('opens with focus in the composer and closes on Escape, returning focus to the launcher', async () => {
+    start();
+    expect(panel().classList.contains('open')).toBe(false);
+    act(() => widget.open());
+    await settle();
+    expect(panel().classList.contains('open')).toBe(true);
+    expect(launcher.getAttribute('aria-expanded')).toBe('true');
+    expect(launcher.getAttribute('aria-label')).toBe('Close chat');
+    expect(shadowRoot.activeElement).toBe(textarea());
+
+    act(() => {
+      fireEvent.keyDown(textarea(), { key: 'Escape' });
+    });
+    expect(panel().classList.contains('open')).toBe(false);
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+    expect(shadowRoot.activeElement).toBe(launcher);
+  });
+
+  it('closes from the header button', () => {
+    start();
+    act(() => widget.toggle());
+    act(() => {
+      fireEvent.click(must(shadowRoot.querySelector('button[aria-label="Close chat"].x'), 'the close button'));
+    });
+    expect(panel().classList.contains('open')).toBe(false);
+    act(() => widget.toggle());
+    expect(panel().classList.contains('open')).toBe(true);
+  });
+
+  it('speaks Spanish when asked', () => {
+    start({ lang: 'es' });
+    expect(shadowRoot.querySelector('h2')?.textContent).toBe('Chatea con nosotros');
+    expect(launcher.getAttribute('aria-label')).toBe('Abrir chat');
+    expect(shadowRoot.querySelector('textarea')?.getAttribute('aria-label')).toBe('Mensaje');
+  });
+
+  it('shows a typed message at once as sending, then as stored after the ack', async () => {
+    start();
+    act(() => widget.open());
+    act(() => {
+      fireEvent.input(textarea(), { target: { value: 'Is this in stock?' } });
+      fireEvent.keyDown(textarea(), { key: 'Enter' });
+    });
+    const log = must(shadowRoot.querySelector('[role="log"]'), 'the log');
+    expect(log.textContent).toContain('Is this in stock?');
+    expect(log.textContent).toContain('Sending…');
+    expect(shadowRoot.querySelector('[role="status"]')?.textContent).toBe('Connecting…');
+
+    const socket = must(sockets[0], 'a socket');
+    await act(async () => {
+      socket.serverConnect();
+      socket.take('conversation:sync')[0]?.ack({ ok: true, data: null });
+      await settle();
+    });
+    const [send] = socket.take('message:send');
+    const { clientId } = send?.payload as { clientId: string };
+    await act(async () => {
+      send?.ack({
+        ok: true,
+        data: { id: 'm1', conversationId: 'c1', order: 1, clientId, author: { kind: 'visitor', id: 'v1' }, text: 'Is this in stock?', createdAt: Date.now() },
+      });
+      await settle();
+    });
+    expect(log.textContent).not.toContain('Sending…');
+    expect(log.querySelectorAll('.m')).toHaveLength(1);
+    expect(shadowRoot.querySelector('[role="status"]')?.textContent).toBe('');
+  });
+});

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppModule, HiloApi, MountOptions, WidgetController } from '../contract';
+import { boot } from './boot';
+
+type TestWindow = Window & { Hilo?: Partial<Omit<HiloApi, 'q'>> & { q?: unknown[] | HiloApi['q'] } };
+const win = window as TestWindow;
+
+function script(attrs: Record<string, string> = { 'data-site': 'site_1' }): HTMLScriptElement {
+  const el = document.createElement('script');
+  el.src = 'https://chat.example.com/widget/loader.js?v=3';
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  return el;
+}
+
+function fakeApp() {
+  const controller: WidgetController = { open: vi.fn(), close: vi.fn(), toggle: vi.fn(), destroy: vi.fn() };
+  const mount = vi.fn((_options: MountOptions) => controller);
+  const importApp = vi.fn((_url: string) => Promise.resolve<AppModule>({ mount }));
+  return { controller, mount, importApp };
+}
+
+const host = () => document.querySelector('hilo-chat');
+const launcher = () => host()?.shadowRoot?.querySelector('button') ?? null;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('loader', () => {
+  beforeEach(() => {
+    delete win.Hilo;
+  });
+  afterEach(() => {
+    document.querySelectorAll('hilo-chat').forEach((el) => el.remove());
+    delete win.Hilo;
+    vi.useRealTimers();
+  });
+
+  it('draws the launcher in an open shadow root, isolated from host CSS', () => {
+    boot(script(), fakeApp().importApp);
+    const el = host() as HTMLElement;
+    expect(el.parentElement).toBe(document.body);
+    expect(el.style.getPropertyValue('all')).toBe('initial');
+    expect(el.shadowRoot?.mode).toBe('open');
+    const button = launcher();
+    expect(button?.getAttribute('aria-label')).toBe('Open chat');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(button?.querySelector('svg')).not.toBeNull();
+    expect(el.shadowRoot?.querySelector('style')?.textContent).toContain('#4f46e5');
+  });
+
+  it('uses data-z-index and puts the nonce on its style', () => {
+    boot(script({ 'data-site': 's', 'data-z-index': '77', nonce: 'abc123' }), fakeApp().importApp);
+    const style = host()?.shadowRoot?.querySelector('style');
+    expect(style?.textContent).toContain('z-index:77');
+    expect(style?.nonce || style?.getAttribute('nonce')).toBe('abc123');
+  });
+
+  it('loads the app from beside the loader on first click and mounts it with the page settings', async () => {
+    const app = fakeApp();
+    boot(script({ 'data-site': 'site_1', 'data-lang': 'es', nonce: 'n1' }), app.importApp);
+    expect(app.importApp).not.toHaveBeenCalled();
+    launcher()?.click();
+    await settle();
+    expect(app.importApp).toHaveBeenCalledWith('https://chat.example.com/widget/app.js');
+    const options = app.mount.mock.calls[0]?.[0];
+    expect(options).toMatchObject({
+      siteKey: 'site_1',
+      serverOrigin: 'https://chat.example.com',
+      baseUrl: 'https://chat.example.com/widget/',
+      lang: 'es',
+      nonce: 'n1',
+      launcher: launcher(),
+      shadowRoot: host()?.shadowRoot,
+    });
+    expect(app.controller.toggle).toHaveBeenCalledTimes(1);
+    launcher()?.click();
+    expect(app.importApp).toHaveBeenCalledTimes(1);
+    expect(app.controller.toggle).toHaveBeenCalledTimes(2);
+  });
+
+  it('loads the app on idle without opening it', async () => {
+    vi.useFakeTimers();
+    const app = fakeApp();
+    boot(script(), app.importApp);
+    expect(app.importApp).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(app.mount).toHaveBeenCalledTimes(1);
+    expect(app.controller.open).not.toHaveBeenCalled();
+    expect(app.controller.toggle).not.toHaveBeenCalled();
+  });
+
+  it('replays calls queued before it loaded, and exposes Hilo.open/close/toggle', async () => {
+    win.Hilo = { q: [['close'], ['open']] };
+    const app = fakeApp();
+    boot(script(), app.importApp);
+    await settle();
+    expect(app.mount).toHaveBeenCalledTimes(1);
+    const [closedAt = 0] = vi.mocked(app.controller.close).mock.invocationCallOrder;
+    const [openedAt = 0] = vi.mocked(app.controller.open).mock.invocationCallOrder;
+    expect(closedAt).toBeLessThan(openedAt);
+    expect(closedAt).toBeGreaterThan(0);
+    win.Hilo?.close?.();
+    win.Hilo?.toggle?.();
+    win.Hilo?.q?.push(['open']);
+    expect(app.controller.close).toHaveBeenCalledTimes(2);
+    expect(app.controller.toggle).toHaveBeenCalledTimes(1);
+    expect(app.controller.open).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores unknown queued methods without throwing', async () => {
+    win.Hilo = { q: [['open'], ['nonsense', 1], ['constructor']] };
+    const app = fakeApp();
+    expect(() => boot(script(), app.importApp)).not.toThrow();
+    await settle();
+    expect(app.controller.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('only warns when data-site is missing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const app = fakeApp();
+    expect(() => boot(script({}), app.importApp)).not.toThrow();
+    expect(() => boot(null, app.importApp)).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(String(warn.mock.calls[0]?.[1])).toContain('data-site');
+    expect(host()).toBeNull();
+    expect(win.Hilo).toBeUndefined();
+  });
+
+  it('survives a failing app download and tries again on the next click', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const app = fakeApp();
+    app.importApp.mockReturnValueOnce(Promise.reject(new Error('network down')));
+    boot(script(), app.importApp);
+    launcher()?.click();
+    await settle();
+    expect(warn).toHaveBeenCalled();
+    expect(app.mount).not.toHaveBeenCalled();
+    launcher()?.click();
+    await settle();
+    expect(app.importApp).toHaveBeenCalledTimes(2);
+    expect(app.mount).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not draw a second launcher when pasted twice', () => {
+    boot(script(), fakeApp().importApp);
+    boot(script(), fakeApp().importApp);
+    expect(document.querySelectorAll('hilo-chat')).toHaveLength(1);
+  });
+
+  it('never throws from the script entry when run without a current script', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await import('./index');
+    expect(warn).toHaveBeenCalled();
+    expect(host()).toBeNull();
+  });
+});

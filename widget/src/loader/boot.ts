@@ -1,0 +1,109 @@
+import type { AppModule, HiloApi, MountOptions, QueuedCall, WidgetController } from '../contract';
+
+export type ImportApp = (url: string) => Promise<AppModule>;
+
+const DEFAULT_Z = 2147483000;
+// Inline, static markup: no user data ever goes through innerHTML.
+const ICON =
+  '<svg viewBox="0 0 24 24" width="28" height="28" fill="currentColor" aria-hidden="true"><path d="M2 6a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H7l-5 4z"/></svg>';
+
+const importFromUrl: ImportApp = (url) => import(/* @vite-ignore */ url) as Promise<AppModule>;
+
+function warn(error: unknown): void {
+  console.warn('[hilo]', error);
+}
+
+/**
+ * Draws the launcher, installs `window.Hilo` and loads the app on idle or first click.
+ * Never throws into the host page.
+ */
+export function boot(script: HTMLScriptElement | null, importApp: ImportApp = importFromUrl): void {
+  const site = script && script.dataset.site;
+  if (!site) return warn('the loader script needs data-site="YOUR_SITE_KEY"');
+  const doc = document;
+  // Pasted twice: keep the first widget.
+  if (doc.querySelector('hilo-chat')) return;
+
+  const src = new URL(script.src, location.href);
+  const baseUrl = new URL('.', src).href;
+  const zIndex = Number(script.dataset.zIndex) || DEFAULT_Z;
+  const nonce = script.nonce || script.getAttribute('nonce') || undefined;
+
+  const host = doc.createElement('hilo-chat');
+  // CSSOM, not a style attribute, so a strict CSP allows it. Stops host-page CSS leaking in.
+  host.style.cssText = 'all:initial';
+  const shadowRoot = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  if (nonce) style.nonce = nonce;
+  style.textContent =
+    `.l{position:fixed;right:20px;bottom:20px;z-index:${zIndex};width:56px;height:56px;padding:0;border:0;border-radius:50%;` +
+    'background:#4f46e5;color:#fff;display:grid;place-items:center;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+    '.l:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}';
+  const launcher = doc.createElement('button');
+  launcher.type = 'button';
+  launcher.className = 'l';
+  launcher.setAttribute('aria-label', 'Open chat');
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.innerHTML = ICON;
+  shadowRoot.append(style, launcher);
+
+  let controller: WidgetController | undefined;
+  let loading: Promise<void> | undefined;
+  const pending: QueuedCall[] = [];
+
+  const load = (): Promise<void> =>
+    (loading ||= importApp(baseUrl + 'app.js')
+      .then((app) => {
+        const options: MountOptions = { shadowRoot, siteKey: site, serverOrigin: src.origin, baseUrl, launcher, zIndex };
+        if (script.dataset.lang) options.lang = script.dataset.lang;
+        if (nonce) options.nonce = nonce;
+        controller = app.mount(options);
+        pending.splice(0).forEach(run);
+      })
+      .catch((error: unknown) => {
+        // Let a later click try again (flaky network).
+        loading = undefined;
+        warn(error);
+      }));
+
+  function run(call: QueuedCall): void {
+    try {
+      const [method, ...args] = call;
+      if (!controller) {
+        pending.push(call);
+        if (method === 'open' || method === 'toggle') void load();
+        return;
+      }
+      const fn: unknown = Object.prototype.hasOwnProperty.call(controller, method) && controller[method as keyof WidgetController];
+      if (typeof fn === 'function') fn(...args);
+    } catch (error) {
+      warn(error);
+    }
+  }
+
+  launcher.onclick = () => run(['toggle']);
+
+  const win = window as { Hilo?: Partial<HiloApi> };
+  const queued = win.Hilo && win.Hilo.q;
+  const api: HiloApi = {
+    open: () => run(['open']),
+    close: () => run(['close']),
+    toggle: () => run(['toggle']),
+    q: { push: (...calls) => calls.forEach(run) },
+  };
+  win.Hilo = api;
+
+  const attach = () => {
+    try {
+      doc.body.append(host);
+      if (Array.isArray(queued)) queued.forEach(run);
+      if (window.requestIdleCallback) window.requestIdleCallback(() => void load(), { timeout: 5000 });
+      else setTimeout(() => void load(), 2000);
+    } catch (error) {
+      warn(error);
+    }
+  };
+  // An async script in <head> can run before <body> exists.
+  if (doc.body) attach();
+  else doc.addEventListener('DOMContentLoaded', attach);
+}
