@@ -24,8 +24,8 @@ describe('when Redis goes away', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
     expect(await request(shopper, 'message:send', { clientId: uuid(), text: 'during' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
 
-    const restarted = await startTestRedis({ appendonly: true, port: redis.port, dir: redis.dir });
-    redis = { ...restarted, dispose: redis.dispose, stop: restarted.stop };
+    // Same port and data folder: the restarted server replays the AOF and owns cleanup from now on.
+    redis = await startTestRedis({ appendonly: true, port: redis.port, dir: redis.dir });
     await expect.poll(async () => (await fetch(`${server.url}/healthz`)).status, { timeout: 10_000 }).toBe(200);
     const after = await request<{ order: number }>(shopper, 'message:send', { clientId: uuid(), text: 'after' });
     expect(after).toMatchObject({ ok: true, data: { order: 2 } });
