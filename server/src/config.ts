@@ -15,6 +15,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  SUPPORT_EMAIL: z.email().default('support@hilo.test'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_INBOUND_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(2525),
+  SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  INTEGRATION_TOKEN: z.string().min(24, 'INTEGRATION_TOKEN must be at least 24 characters').max(200).optional(),
+  PHONE_DEFAULT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'PHONE_DEFAULT_COUNTRY is a two-letter country code such as ES').optional(),
+  DEMO_SEED: boolish.default(true),
 });
 
 export interface Config {
@@ -31,6 +39,15 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   shutdownGraceMs: number;
+  supportEmail: string;
+  smtpUrl: string | undefined;
+  /** Null when the inbound SMTP listener is off. */
+  smtpInboundPort: number | null;
+  smtpInboundHost: string;
+  attachmentMaxBytes: number;
+  integrationToken: string | undefined;
+  phoneDefaultCountry: string | undefined;
+  demoSeed: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -57,5 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    supportEmail: e.SUPPORT_EMAIL.toLowerCase(),
+    smtpUrl: e.SMTP_URL,
+    smtpInboundPort: e.SMTP_INBOUND_PORT === 'off' ? null : e.SMTP_INBOUND_PORT,
+    smtpInboundHost: e.SMTP_INBOUND_HOST,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    integrationToken: e.INTEGRATION_TOKEN,
+    phoneDefaultCountry: e.PHONE_DEFAULT_COUNTRY,
+    demoSeed: e.DEMO_SEED,
   };
 }

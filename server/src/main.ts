@@ -1,12 +1,19 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
+import { startInboundSmtp, type InboundSmtp } from './channels/email/inbound-smtp.js';
+import { createMailer, type Mailer } from './channels/email/mailer.js';
+import { startSmtpSink, type SmtpSink } from './channels/email/smtp-sink.js';
+import { ConfigError, loadConfig } from './config.js';
+import { seedDemoCustomer } from './demo/demo-seed.js';
 import { bootstrap } from './domain/bootstrap.js';
 import { RedisServerMissingError, startRedisServer, type RedisServerProcess } from './infra/redis-server-process.js';
 import { createLogger } from './logger.js';
 import { createAgentStore } from './store/agent-store.js';
+import { createConversationStore } from './store/conversation-store.js';
+import { createEmailThreadStore } from './store/email-thread-store.js';
 import { connectRedis } from './store/redis-client.js';
 import { createSiteStore } from './store/site-store.js';
+import { createTimelineStore } from './store/timeline-store.js';
 
 let localRedis: RedisServerProcess | null = null;
 
@@ -27,8 +34,41 @@ async function main(): Promise<void> {
     extraOrigins: config.demoAllowedOrigins,
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
+    supportEmail: config.supportEmail,
+    integrationToken: config.integrationToken,
   });
-  const app = await createApp({ config, logger, redis, demoSite: setup.site });
+
+  // Without SMTP_URL, replies go to a local sink so the demo shows them as sent without a mail server.
+  let sink: SmtpSink | null = null;
+  let mailer: Mailer;
+  if (config.smtpUrl) mailer = createMailer(config.smtpUrl);
+  else {
+    sink = await startSmtpSink({ logger });
+    mailer = createMailer(sink.url);
+  }
+
+  const app = await createApp({ config, logger, redis, demoSite: setup.site, mailer });
+  if (setup.createdSite && config.demoSeed) {
+    await seedDemoCustomer(
+      { contacts: app.services.contacts, conversations: createConversationStore(redis), timeline: createTimelineStore(redis), threads: createEmailThreadStore(redis) },
+      setup.site,
+    );
+  }
+
+  let inbound: InboundSmtp | null = null;
+  if (config.smtpInboundPort !== null) {
+    inbound = await startInboundSmtp({
+      host: config.smtpInboundHost,
+      port: config.smtpInboundPort,
+      maxMessageBytes: 25 * 1024 * 1024,
+      maxAttachmentBytes: config.attachmentMaxBytes,
+      acceptRecipient: (address) => app.services.email.accepts(address),
+      onEmail: async (email, envelope) => {
+        await app.services.email.receive(email, envelope.rcptTo);
+      },
+      logger,
+    });
+  }
 
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
@@ -37,13 +77,14 @@ async function main(): Promise<void> {
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = config.publicUrl.endsWith(`:${config.port}`) && port !== config.port ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
-  logger.info({ port, host: config.host }, 'listening');
+  logger.info({ port, host: config.host, smtpPort: inbound?.port ?? null }, 'listening');
 
   const password = setup.generatedPassword
     ? setup.generatedPassword
     : config.adminPassword
       ? '(the ADMIN_PASSWORD you set)'
       : '(printed at first start; set ADMIN_PASSWORD to reset it)';
+  const token = setup.generatedIntegrationToken ?? (config.integrationToken ? '(the INTEGRATION_TOKEN you set)' : '(printed at first start; set INTEGRATION_TOKEN to replace it)');
   console.log(
     [
       '',
@@ -53,6 +94,9 @@ async function main(): Promise<void> {
       `  Sign in as:       ${setup.adminEmail}`,
       `  Password:         ${password}`,
       `  Embed snippet:    <script async src="${base}/widget/loader.js" data-site="${setup.site.publicKey}"></script>`,
+      `  Support email:    ${setup.site.supportEmail}${inbound ? ` (inbound SMTP on ${config.smtpInboundHost}:${inbound.port})` : ' (inbound SMTP off)'}`,
+      `  Outbound email:   ${sink ? `local sink at ${sink.url} (set SMTP_URL to send for real)` : 'SMTP_URL'}`,
+      `  Integration token (POST /api/calls, /api/email/inbound): ${token}`,
       '',
     ].join('\n'),
   );
@@ -68,7 +112,10 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     force.unref();
     try {
+      await inbound?.close();
       await app.close();
+      mailer.close();
+      await sink?.close();
       await redis.close();
       await localRedis?.stop();
       process.exit(0);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Ack, AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type HiloApp } from '../src/app.js';
+import type { Mailer } from '../src/channels/email/mailer.js';
 import { bootstrap } from '../src/domain/bootstrap.js';
 import type { Site } from '../src/domain/ports.js';
 import { startRedisServer, type RedisServerProcess } from '../src/infra/redis-server-process.js';
@@ -38,6 +39,7 @@ export async function testClient(url: string): Promise<RedisClient> {
 }
 
 export const ADMIN = { email: 'admin@hilo.test', password: 'correct horse battery' };
+export const INTEGRATION_TOKEN = 'it_test_token_0123456789abcdef';
 
 export interface TestServer {
   url: string;
@@ -48,7 +50,7 @@ export interface TestServer {
 }
 
 /** A full Hilo server on an ephemeral port, wired exactly as main.ts does. */
-export async function startTestServer(redisUrl: string): Promise<TestServer> {
+export async function startTestServer(redisUrl: string, options: { mailer?: Pick<Mailer, 'send'> | null } = {}): Promise<TestServer> {
   const redis = await testClient(redisUrl);
   const logger = createLogger('silent');
   // The port is not known before listening, so the allow-list uses a placeholder fixed below.
@@ -57,12 +59,16 @@ export async function startTestServer(redisUrl: string): Promise<TestServer> {
     extraOrigins: ['https://shop.example'],
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
+    supportEmail: 'support@shop.example',
+    integrationToken: INTEGRATION_TOKEN,
   });
   const app = await createApp({
     config: { publicUrl: 'http://127.0.0.1:1', sessionTtlSeconds: 3600, trustProxy: false },
     logger,
     redis,
     demoSite: site,
+    mailer: options.mailer ?? null,
+    outboxTimings: { baseDelayMs: 50, pollMs: 50 },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

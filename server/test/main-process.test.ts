@@ -12,7 +12,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function run(env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { HOME: process.env.HOME, PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    env: { HOME: process.env.HOME, PATH: process.env.PATH, LOG_LEVEL: 'warn', SMTP_INBOUND_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import type { Call, CallLogInput, Contact, ContactMergeInput, ContactProfile, Note, NoteAddInput, TimelineEntry } from './contact.js';
 import type { Conversation, ConversationHistory, Message } from './domain.js';
 import { CONVERSATION_STATUSES, afterOrderSchema, clientIdSchema, idSchema, messageTextSchema } from './domain.js';
 import { LIMITS } from './limits.js';
@@ -28,7 +29,15 @@ export interface AgentClientToServer {
   'inbox:list': (payload: InboxList, ack: AckCallback<Conversation[]>) => void;
   /** History of one conversation after `afterOrder` (0 for all); also used to catch up after reconnect. */
   'conversation:open': (payload: ConversationOpen, ack: AckCallback<ConversationHistory>) => void;
+  /** Reply in any conversation; in an email conversation the reply also leaves by email. */
   'message:send': (payload: AgentSend, ack: AckCallback<Message>) => void;
+  'contact:get': (payload: { contactId: string }, ack: AckCallback<ContactProfile>) => void;
+  /** Everything on one customer across channels, newest first. */
+  'timeline:get': (payload: { contactId: string }, ack: AckCallback<TimelineEntry[]>) => void;
+  /** Moves everything of `mergedId` onto `survivorId`; refused when verified identities conflict. */
+  'contact:merge': (payload: ContactMergeInput, ack: AckCallback<Contact>) => void;
+  'note:add': (payload: NoteAddInput, ack: AckCallback<Note>) => void;
+  'call:log': (payload: CallLogInput, ack: AckCallback<Call>) => void;
 }
 
 /** Events the server sends to every agent of the site. */
@@ -36,4 +45,9 @@ export interface AgentServerToClient {
   /** A conversation was created or changed (new message, status, assignee). */
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;
+  /** A stored message changed (email delivery state). */
+  'message:updated': (message: Message) => void;
+  'contact:updated': (contact: Contact) => void;
+  /** Something was added to this customer's timeline; refetch it if it is on screen. */
+  'timeline:changed': (change: { contactId: string }) => void;
 }

@@ -9,20 +9,52 @@ export const messageAuthorSchema = z.object({
 });
 export type MessageAuthor = z.infer<typeof messageAuthorSchema>;
 
+/** An attachment as listed on a message; the bytes are served from `url` when they were kept. */
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  /** Null when the file was over the size limit and only listed. */
+  url: string | null;
+}
+
+/** Outbound delivery of a message that leaves by another channel (email). */
+export interface Delivery {
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** Last error, shown to agents while a send keeps failing. */
+  error: string | null;
+  /** When the next retry is due (pending after a failure). */
+  nextAttemptAt: number | null;
+}
+
+/** What an email message carries besides its text. */
+export interface EmailMeta {
+  direction: 'in' | 'out';
+  subject: string;
+  from: string;
+  to: string[];
+  messageId: string;
+  attachments: AttachmentInfo[];
+}
+
 /**
  * A stored message. `order` is dense and increasing within its conversation (1, 2, 3…), so a client
  * that holds order N asks for everything after N. `clientId` is the sender's idempotency key.
+ * Email messages carry `email`; messages that leave by email carry `delivery`.
  */
-export const messageSchema = z.object({
-  id: z.string(),
-  conversationId: z.string(),
-  order: z.number().int().positive(),
-  clientId: z.string(),
-  author: messageAuthorSchema,
-  text: z.string(),
-  createdAt: z.number().int(),
-});
-export type Message = z.infer<typeof messageSchema>;
+export interface Message {
+  id: string;
+  conversationId: string;
+  order: number;
+  clientId: string;
+  author: MessageAuthor;
+  text: string;
+  createdAt: number;
+  email?: EmailMeta;
+  delivery?: Delivery;
+}
 
 export const CHANNELS = ['chat', 'email', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -40,8 +72,13 @@ export interface MessagePreview {
 export interface Conversation {
   id: string;
   siteId: string;
+  /** The widget visitor for chat; empty for conversations that started by email or phone. */
   visitorId: string;
+  /** The customer this conversation belongs to; every conversation has one. */
+  contactId: string | null;
   channel: Channel;
+  /** Email subject; null for chat. */
+  subject: string | null;
   status: ConversationStatus;
   assigneeId: string | null;
   createdAt: number;

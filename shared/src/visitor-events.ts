@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import type { IdentifyInput, IdentifyResult, VisitorContextInput } from './contact.js';
 import type { Agent, ConversationHistory, Message } from './domain.js';
 import { afterOrderSchema, clientIdSchema, messageTextSchema } from './domain.js';
 
@@ -37,6 +38,10 @@ export interface VisitorClientToServer {
   'message:send': (payload: VisitorSend, ack: AckCallback<Message>) => void;
   /** Messages after `afterOrder` in the visitor's own conversation; `null` when none exists yet. */
   'conversation:sync': (payload: VisitorSync, ack: AckCallback<ConversationHistory | null>) => void;
+  /** Tell who the shopper is (`Hilo.identify`, pre-chat form, or the email offer). */
+  'visitor:identify': (payload: IdentifyInput, ack: AckCallback<IdentifyResult>) => void;
+  /** The page the shopper is on (on load and on SPA route changes) and the site's attributes. */
+  'visitor:context': (payload: VisitorContextInput, ack: AckCallback<null>) => void;
 }
 
 /** Events the server sends to the widget. */
@@ -45,4 +50,9 @@ export interface VisitorServerToClient {
   'message:new': (message: Message) => void;
   /** Agents of the site who are online, for "we typically reply" and offline states. */
   'agents:presence': (presence: { online: number; agents: Pick<Agent, 'id' | 'name'>[] }) => void;
+  /**
+   * No agent is online: offer to answer by email. `email` is the address already known (the widget
+   * then only confirms), or null (the widget asks for one and sends it with `visitor:identify`).
+   */
+  'followup:offer': (offer: { email: string | null }) => void;
 }

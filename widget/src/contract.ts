@@ -1,5 +1,6 @@
 // The one seam between the loader (host page, no framework) and the app chunk: types only, so the
 // loader stays free of app code.
+import type { IdentifyInput } from '@hilo/shared';
 
 /** What the loader hands to the app chunk's exported `mount`. */
 export interface MountOptions {
@@ -19,11 +20,17 @@ export interface MountOptions {
   zIndex: number;
 }
 
+/** `Hilo.setAttributes` input: flat values; `null` removes an attribute. */
+export type AttributesInput = Record<string, string | number | boolean | null>;
+
 /** What `mount` returns; `window.Hilo` forwards its calls here once the app is loaded. */
 export interface WidgetController {
   open(): void;
   close(): void;
   toggle(): void;
+  identify(identity: IdentifyInput): void;
+  setAttributes(attributes: AttributesInput): void;
+  shutdown(): void;
   destroy(): void;
 }
 
@@ -40,7 +47,7 @@ export type QueuedCall = [method: string, ...args: unknown[]];
  * @example
  * // Safe to call before loader.js has run: calls are queued and replayed.
  * window.Hilo = window.Hilo || { q: [] };
- * window.Hilo.q.push(['open']);
+ * window.Hilo.q.push(['open'], ['identify', { email: 'ana@example.com' }]);
  * // After load:
  * window.Hilo.open();
  */
@@ -51,6 +58,38 @@ export interface HiloApi {
   close(): void;
   /** Opens or closes the chat panel. */
   toggle(): void;
+  /**
+   * Tells who the shopper is, so agents see the customer and their history. Replaces any earlier
+   * identity. Kept in localStorage and sent when the chat connects (it never opens a connection by
+   * itself), again only when it changes. With `userHash` = hex HMAC-SHA256(site secret, email),
+   * computed by your backend, the visitor becomes that customer (verified) and sees their conversation.
+   *
+   * @example
+   * // After sign-in, with the hash from your server (never compute it in the page):
+   * window.Hilo.identify({ email: 'ana@example.com', name: 'Ana Ruiz', userHash: '9f86d0…' });
+   * // Unverified: the console shows it as a possible match for an agent to confirm.
+   * window.Hilo.identify({ name: 'Ana', phone: '+34 612 345 678' });
+   */
+  identify(identity: IdentifyInput): void;
+  /**
+   * Adds facts about the shopper for agents (plan, cart value…): flat string, number or boolean
+   * values, names of letters, digits, `_ . -`; `null` removes one. Merged with earlier calls, kept in
+   * localStorage and sent when the chat connects (never opens a connection by itself).
+   *
+   * @example
+   * window.Hilo.setAttributes({ plan: 'pro', cartValue: 59.9, firstOrder: false });
+   * window.Hilo.setAttributes({ coupon: null }); // forget one
+   */
+  setAttributes(attributes: AttributesInput): void;
+  /**
+   * Forgets the visitor in this browser, for your site's log-out: clears the widget's stored data
+   * (`hilo:<site>:*` in localStorage), closes the connection and empties the panel. The next chat
+   * starts as a new anonymous visitor.
+   *
+   * @example
+   * signOutButton.addEventListener('click', () => window.Hilo.shutdown());
+   */
+  shutdown(): void;
   /** Kept after load so late `Hilo.q.push([...])` calls still run. */
   q: { push(...calls: QueuedCall[]): void };
 }

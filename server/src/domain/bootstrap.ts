@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from './errors.js';
 import { newId, newSecret } from './ids.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -9,6 +10,9 @@ export interface BootstrapInput {
   adminEmail: string;
   /** When set, the admin's password is made to match it on every start. */
   adminPassword: string | undefined;
+  supportEmail: string;
+  /** When set, the demo site's integration token is made to match it on every start. */
+  integrationToken?: string | undefined;
 }
 
 export interface BootstrapResult {
@@ -16,6 +20,10 @@ export interface BootstrapResult {
   adminEmail: string;
   /** The generated password, only on the start that created the admin; otherwise null. */
   generatedPassword: string | null;
+  /** The generated integration token, only on the start that created it; otherwise null. */
+  generatedIntegrationToken: string | null;
+  /** True on the start that created the demo site (seed data goes in then). */
+  createdSite: boolean;
 }
 
 /** Loopback aliases of the public URL, so the demo works whichever name the browser uses. */
@@ -34,20 +42,24 @@ function demoOrigins(publicUrl: string, extra: string[]): string[] {
  */
 export async function bootstrap(sites: SiteRepository, agents: AgentRepository, input: BootstrapInput): Promise<BootstrapResult> {
   const origins = demoOrigins(input.publicUrl, input.extraOrigins);
-  let site: Site | null = null;
   const existingId = await sites.demoSiteId();
-  if (existingId) site = await sites.findById(existingId);
-  if (site) {
-    const merged = [...new Set([...site.allowedOrigins, ...origins])];
-    if (merged.length !== site.allowedOrigins.length) await sites.update(site.id, { allowedOrigins: merged });
-    site = { ...site, allowedOrigins: merged };
+  const existing = existingId ? await sites.findById(existingId) : null;
+  let site: Site;
+  let createdSite = false;
+  if (existing) {
+    const merged = [...new Set([...existing.allowedOrigins, ...origins])];
+    if (merged.length !== existing.allowedOrigins.length) await sites.update(existing.id, { allowedOrigins: merged });
+    if (existing.supportEmail !== input.supportEmail) await sites.update(existing.id, { supportEmail: input.supportEmail });
+    site = { ...existing, allowedOrigins: merged, supportEmail: input.supportEmail };
   } else {
+    createdSite = true;
     site = {
       id: newId('s'),
       name: 'Casa Hilo (demo store)',
       publicKey: `pk_${newSecret(12)}`,
       secret: `sk_${newSecret(32)}`,
       allowedOrigins: origins,
+      supportEmail: input.supportEmail,
       createdAt: Date.now(),
     };
     await sites.create(site);
@@ -57,7 +69,16 @@ export async function bootstrap(sites: SiteRepository, agents: AgentRepository, 
       const winner = winnerId ? await sites.findById(winnerId) : null;
       if (!winner) throw new DomainError('internal', 'Demo site vanished during bootstrap');
       site = winner;
+      createdSite = false;
     }
+  }
+
+  let generatedIntegrationToken: string | null = null;
+  const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
+  if (input.integrationToken) await sites.setIntegrationToken(site.id, hash(input.integrationToken));
+  else if (!(await sites.hasIntegrationToken(site.id))) {
+    generatedIntegrationToken = `it_${newSecret(24)}`;
+    await sites.setIntegrationToken(site.id, hash(generatedIntegrationToken));
   }
 
   const admin = await agents.findByEmail(input.adminEmail);
@@ -65,7 +86,7 @@ export async function bootstrap(sites: SiteRepository, agents: AgentRepository, 
     if (input.adminPassword && !(await verifyPassword(input.adminPassword, admin.passwordHash))) {
       await agents.setPassword(admin.id, await hashPassword(input.adminPassword));
     }
-    return { site, adminEmail: admin.email, generatedPassword: null };
+    return { site, adminEmail: admin.email, generatedPassword: null, generatedIntegrationToken, createdSite };
   }
   const password = input.adminPassword ?? newSecret(12);
   const created = await agents.create({
@@ -77,5 +98,5 @@ export async function bootstrap(sites: SiteRepository, agents: AgentRepository, 
     passwordHash: await hashPassword(password),
     createdAt: Date.now(),
   });
-  return { site, adminEmail: input.adminEmail, generatedPassword: created && !input.adminPassword ? password : null };
+  return { site, adminEmail: input.adminEmail, generatedPassword: created && !input.adminPassword ? password : null, generatedIntegrationToken, createdSite };
 }

@@ -1,13 +1,25 @@
-import type { Agent, Conversation, ConversationHistory, ConversationStatus, Message, MessageAuthor } from '@hilo/shared';
+import type { Agent, Channel, Conversation, ConversationHistory, ConversationStatus, Delivery, EmailMeta, Message, MessageAuthor } from '@hilo/shared';
 import { LIMITS } from '@hilo/shared';
+import type { ContactService } from './contact-service.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
-import type { ConversationNotifier, ConversationRepository, VisitorRepository } from './ports.js';
+import type { ConversationNotifier, ConversationRepository, PresencePort, TimelineRepository, VisitorRepository } from './ports.js';
+
+/** How an agent's reply also leaves by email (email conversations, or chat follow-ups). */
+export interface EmailReplies {
+  /** Null when this reply stays in the chat only. */
+  plan(conversation: Conversation): Promise<{ email: Omit<EmailMeta, 'messageId'>; domain: string } | null>;
+  dispatch(conversation: Conversation, message: Message): Promise<void>;
+}
 
 export interface ConversationServiceDeps {
   conversations: ConversationRepository;
   visitors: VisitorRepository;
+  contacts: ContactService;
+  timeline: TimelineRepository;
   notifier: ConversationNotifier;
+  presence: PresencePort;
+  emailReplies?: EmailReplies;
   now?: () => number;
 }
 
@@ -16,24 +28,37 @@ export interface SendInput {
   text: string;
 }
 
+export interface AppendInput extends SendInput {
+  email?: (messageId: string) => EmailMeta;
+  delivery?: Delivery;
+}
+
+export interface NewConversation {
+  siteId: string;
+  channel: Channel;
+  contactId: string;
+  visitorId?: string;
+  visitorName: string | null;
+  subject: string | null;
+}
+
 export type ConversationService = ReturnType<typeof createConversationService>;
 
-export function createConversationService({ conversations, visitors, notifier, now = Date.now }: ConversationServiceDeps) {
+export function createConversationService({ conversations, visitors, contacts, timeline, notifier, presence, emailReplies, now = Date.now }: ConversationServiceDeps) {
   async function visitorConversation(siteId: string, visitorId: string): Promise<Conversation | null> {
     const id = await visitors.conversationOf(siteId, visitorId);
     return id ? conversations.get(id) : null;
   }
 
-  /** Finds the visitor's conversation or makes one; concurrent first messages end in the same one. */
-  async function ensureVisitorConversation(siteId: string, visitorId: string): Promise<Conversation> {
-    const existing = await visitorConversation(siteId, visitorId);
-    if (existing) return existing;
+  async function open(init: NewConversation): Promise<Conversation> {
     const at = now();
-    const fresh: Conversation = {
+    const conversation: Conversation = {
       id: newId('c'),
-      siteId,
-      visitorId,
-      channel: 'chat',
+      siteId: init.siteId,
+      visitorId: init.visitorId ?? '',
+      contactId: init.contactId,
+      channel: init.channel,
+      subject: init.subject,
       status: 'open',
       assigneeId: null,
       createdAt: at,
@@ -42,10 +67,28 @@ export function createConversationService({ conversations, visitors, notifier, n
       resolvedAt: null,
       lastOrder: 0,
       lastMessage: null,
-      visitorName: null,
+      visitorName: init.visitorName,
     };
+    await conversations.create(conversation);
+    return conversation;
+  }
+
+  /** Makes a conversation visible: inbox index, the customer's timeline, live consoles. */
+  async function publish(conversation: Conversation): Promise<void> {
+    await conversations.index(conversation);
+    if (conversation.contactId) {
+      await timeline.add(conversation.contactId, { kind: 'conv', id: conversation.id }, conversation.createdAt);
+      notifier.timelineChanged(conversation.siteId, conversation.contactId);
+    }
+  }
+
+  /** Finds the visitor's conversation or makes one; concurrent first messages end in the same one. */
+  async function ensureVisitorConversation(siteId: string, visitorId: string): Promise<Conversation> {
+    const existing = await visitorConversation(siteId, visitorId);
+    if (existing) return existing;
+    const contact = await contacts.forVisitor(siteId, visitorId);
     // The conversation exists before it is linked, so whoever reads the link always finds it.
-    await conversations.create(fresh);
+    const fresh = await open({ siteId, visitorId, channel: 'chat', contactId: contact.id, visitorName: contact.name, subject: null });
     const linked = await visitors.linkConversation(siteId, visitorId, fresh.id);
     if (linked !== fresh.id) {
       await conversations.discard(fresh.id);
@@ -53,29 +96,30 @@ export function createConversationService({ conversations, visitors, notifier, n
       if (!winner) throw new DomainError('internal', 'Conversation link points nowhere');
       return winner;
     }
-    await conversations.index(fresh);
+    await publish(fresh);
     return fresh;
   }
 
-  async function append(conversation: Conversation, author: MessageAuthor, input: SendInput): Promise<Message> {
+  async function append(conversation: Conversation, author: MessageAuthor, input: AppendInput): Promise<{ message: Message; created: boolean }> {
     const at = now();
+    const id = newId('m');
     const result = await conversations.append(
       conversation.id,
-      { id: newId('m'), clientId: input.clientId, author, text: input.text, createdAt: at },
+      { id, clientId: input.clientId, author, text: input.text, createdAt: at, email: input.email?.(id), delivery: input.delivery },
       author.kind === 'agent',
     );
     if (!result) throw new DomainError('not_found', 'Conversation not found');
-    if (!result.created) return result.message;
+    if (!result.created) return result;
     let current = (await conversations.get(conversation.id)) ?? conversation;
     if (author.kind === 'visitor' && current.status === 'resolved') {
-      // A shopper writing again reopens the thread instead of starting over.
+      // A customer writing again reopens the thread instead of starting over.
       await conversations.setStatus(current.id, 'open', at);
       current = { ...current, status: 'open', resolvedAt: null };
     }
     await conversations.index(current);
     notifier.messageCreated(current, result.message);
     notifier.conversationUpdated(current);
-    return result.message;
+    return result;
   }
 
   async function history(conversation: Conversation, afterOrder: number): Promise<ConversationHistory> {
@@ -91,9 +135,21 @@ export function createConversationService({ conversations, visitors, notifier, n
   }
 
   return {
+    open,
+    publish,
+    append,
+
     async visitorSend(siteId: string, visitorId: string, input: SendInput): Promise<Message> {
       const conversation = await ensureVisitorConversation(siteId, visitorId);
-      return append(conversation, { kind: 'visitor', id: visitorId }, input);
+      const { message, created } = await append(conversation, { kind: 'visitor', id: visitorId }, input);
+      // One offer per unanswered turn, not one per message.
+      const newTurn = conversation.lastMessage?.authorKind !== 'visitor';
+      if (created && newTurn && (await presence.agentsOnline(siteId)) === 0) {
+        const contact = conversation.contactId ? await contacts.resolve(conversation.contactId) : null;
+        const { to } = await conversations.emailState(conversation.id);
+        notifier.followupOffered(conversation, to ?? contact?.emails[0]?.value ?? null);
+      }
+      return message;
     },
 
     async visitorHistory(siteId: string, visitorId: string, afterOrder: number): Promise<ConversationHistory | null> {
@@ -103,7 +159,17 @@ export function createConversationService({ conversations, visitors, notifier, n
 
     async agentSend(agent: Agent, conversationId: string, input: SendInput): Promise<Message> {
       const conversation = await agentConversation(agent, conversationId);
-      return append(conversation, { kind: 'agent', id: agent.id, name: agent.name }, input);
+      const outbound = emailReplies ? await emailReplies.plan(conversation) : null;
+      const { message } = await append(conversation, { kind: 'agent', id: agent.id, name: agent.name }, {
+        ...input,
+        ...(outbound && {
+          email: (id: string) => ({ ...outbound.email, messageId: `<${id}@${outbound.domain}>` }),
+          delivery: { status: 'pending', attempts: 0, error: null, nextAttemptAt: null },
+        }),
+      });
+      // Also for a re-sent reply: the outbox ignores a job it already holds.
+      if (message.email && emailReplies) await emailReplies.dispatch(conversation, message);
+      return message;
     },
 
     async agentOpen(agent: Agent, conversationId: string, afterOrder: number): Promise<ConversationHistory> {

@@ -1,4 +1,4 @@
-import type { Agent, AgentRole, Conversation, ConversationStatus, Message, MessageAuthor } from '@hilo/shared';
+import type { Agent, AgentRole, Attributes, Call, Contact, Conversation, ConversationStatus, Delivery, EmailMeta, Identity, Message, MessageAuthor, Note } from '@hilo/shared';
 
 /** Storage and notification interfaces the domain needs; store/ and transport/ implement them. */
 
@@ -8,6 +8,8 @@ export interface Site {
   publicKey: string;
   secret: string;
   allowedOrigins: string[];
+  /** Address customers write to (inbound) and replies come from (outbound); null when email is off. */
+  supportEmail: string | null;
   createdAt: number;
 }
 
@@ -15,7 +17,12 @@ export interface SiteRepository {
   create(site: Site): Promise<void>;
   findById(id: string): Promise<Site | null>;
   findByPublicKey(publicKey: string): Promise<Site | null>;
-  update(id: string, changes: Partial<Pick<Site, 'name' | 'allowedOrigins'>>): Promise<void>;
+  update(id: string, changes: Partial<Pick<Site, 'name' | 'allowedOrigins' | 'supportEmail'>>): Promise<void>;
+  findBySupportEmail(address: string): Promise<Site | null>;
+  /** Integration tokens (telephony, mail webhooks) are stored as SHA-256 hashes. */
+  setIntegrationToken(siteId: string, tokenHash: string): Promise<void>;
+  findByIntegrationToken(tokenHash: string): Promise<Site | null>;
+  hasIntegrationToken(siteId: string): Promise<boolean>;
   /** Records which site the demo uses; returns false when one was already recorded. */
   claimDemoSite(id: string): Promise<boolean>;
   demoSiteId(): Promise<string | null>;
@@ -51,6 +58,8 @@ export interface NewMessage {
   author: MessageAuthor;
   text: string;
   createdAt: number;
+  email?: EmailMeta;
+  delivery?: Delivery;
 }
 
 export interface AppendResult {
@@ -71,18 +80,110 @@ export interface ConversationRepository {
   /** Keeps the per-site inbox index in step with the conversation's status and activity. */
   index(conversation: Conversation): Promise<void>;
   list(siteId: string, status: ConversationStatus, limit: number): Promise<Conversation[]>;
+  /** Replaces a stored message in place (same order), e.g. to record email delivery. */
+  updateMessage(conversationId: string, order: number, update: (message: Message) => Message): Promise<Message | null>;
+  setFields(conversationId: string, fields: Partial<Pick<Conversation, 'contactId' | 'visitorName' | 'subject'>> & { followupEmail?: string }): Promise<void>;
+  /** Where email replies go and the Message-IDs of the thread so far (oldest first). */
+  emailState(conversationId: string): Promise<{ to: string | null; references: string[] }>;
+  addEmailReference(conversationId: string, messageId: string): Promise<void>;
+  /** A recent message by id (searches the newest messages only). */
+  findMessage(conversationId: string, messageId: string): Promise<Message | null>;
 }
+
+export interface ContactRecord extends Contact {
+  /** Set once the contact was merged into another; reads follow it. */
+  mergedInto: string | null;
+}
+
+export interface ContactRepository {
+  create(contact: Contact): Promise<void>;
+  get(id: string): Promise<ContactRecord | null>;
+  save(contact: Contact): Promise<void>;
+  markMerged(id: string, survivorId: string): Promise<void>;
+  /** Contact ids that carry this identity value (any verification state). */
+  findByIdentity(siteId: string, kind: 'email' | 'phone' | 'visitor', value: string): Promise<string[]>;
+  addToIndex(siteId: string, kind: 'email' | 'phone' | 'visitor', value: string, contactId: string): Promise<void>;
+  removeFromIndex(siteId: string, kind: 'email' | 'phone' | 'visitor', value: string, contactId: string): Promise<void>;
+}
+
+/** What the timeline of a contact refers to, by time. */
+export type TimelineRef = { kind: 'conv' | 'call' | 'note' | 'merge'; id: string };
+
+export interface TimelineRepository {
+  add(contactId: string, ref: TimelineRef, at: number): Promise<void>;
+  /** Newest first. */
+  list(contactId: string, limit: number): Promise<Array<TimelineRef & { at: number }>>;
+  moveAll(fromContactId: string, toContactId: string): Promise<Array<TimelineRef & { at: number }>>;
+  saveCall(call: Call): Promise<void>;
+  getCall(id: string): Promise<Call | null>;
+  saveNote(note: Note): Promise<void>;
+  getNote(id: string): Promise<Note | null>;
+  saveMerge(record: MergeRecord): Promise<void>;
+  getMerge(id: string): Promise<MergeRecord | null>;
+}
+
+export interface MergeRecord {
+  id: string;
+  contactId: string;
+  merged: { id: string; name: string | null };
+  by: string;
+  at: number;
+}
+
+export interface VisitorState {
+  conversationId: string | null;
+  contactId: string | null;
+  url: string | null;
+  title: string | null;
+  visits: number;
+  lastSeenAt: number | null;
+}
+
+export interface EmailThreadRepository {
+  /** Remembers which conversation an email Message-ID belongs to (inbound and outbound). */
+  link(siteId: string, messageId: string, conversationId: string): Promise<void>;
+  find(siteId: string, messageIds: string[]): Promise<string | null>;
+  /** Per-conversation reply addresses (`reply+TOKEN@…`) are unguessable tokens mapped here. */
+  linkReplyToken(token: string, siteId: string, conversationId: string): Promise<void>;
+  findReplyToken(token: string): Promise<{ siteId: string; conversationId: string } | null>;
+}
+
+export interface AttachmentRepository {
+  save(attachment: { id: string; siteId: string; name: string; type: string; content: Buffer }): Promise<void>;
+  get(id: string): Promise<{ siteId: string; name: string; type: string; content: Buffer } | null>;
+}
+
+export type { Attributes, Identity };
 
 export interface VisitorRepository {
   conversationOf(siteId: string, visitorId: string): Promise<string | null>;
   /** Links the conversation unless one is linked already; returns the linked id either way. */
   linkConversation(siteId: string, visitorId: string, conversationId: string): Promise<string>;
+  /** Points the visitor at another conversation (or none), after identifying as another customer. */
+  relinkConversation(siteId: string, visitorId: string, conversationId: string | null): Promise<void>;
+  state(siteId: string, visitorId: string): Promise<VisitorState>;
+  /** Links the contact unless one is linked already; returns the linked id either way. */
+  linkContact(siteId: string, visitorId: string, contactId: string): Promise<string>;
+  setContact(siteId: string, visitorId: string, contactId: string): Promise<void>;
+  /** Records the page; counts a new visit after 30 minutes of silence. */
+  touch(siteId: string, visitorId: string, page: { url?: string; title?: string }, at: number): Promise<VisitorState>;
 }
 
 /** Fan-out of domain events to connected clients (on every server process). */
 export interface ConversationNotifier {
   messageCreated(conversation: Conversation, message: Message): void;
+  messageUpdated(conversation: Conversation, message: Message): void;
   conversationUpdated(conversation: Conversation): void;
+  contactUpdated(contact: Contact): void;
+  timelineChanged(siteId: string, contactId: string): void;
+  /** No agent can answer now: offer the shopper to continue by email. */
+  followupOffered(conversation: Conversation, email: string | null): void;
+}
+
+/** Whether people are connected right now (answered from the socket layer). */
+export interface PresencePort {
+  agentsOnline(siteId: string): Promise<number>;
+  visitorOnline(siteId: string, visitorId: string): Promise<boolean>;
 }
 
 export type { AgentRole };

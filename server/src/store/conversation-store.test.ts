@@ -18,7 +18,7 @@ afterAll(async () => {
 
 function conversation(id: string): Conversation {
   return {
-    id, siteId: 's_1', visitorId: 'v_1', channel: 'chat', status: 'open', assigneeId: null,
+    id, siteId: 's_1', visitorId: 'v_1', contactId: null, subject: null, channel: 'chat', status: 'open', assigneeId: null,
     createdAt: 1, updatedAt: 1, firstResponseAt: null, resolvedAt: null, lastOrder: 0, lastMessage: null, visitorName: null,
   };
 }

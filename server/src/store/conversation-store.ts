@@ -6,6 +6,8 @@ import { keys } from './keys.js';
 import { runScript, type RedisClient } from './redis-client.js';
 
 const PREVIEW_LENGTH = 140;
+const MAX_REFERENCES = 20;
+const RECENT_SEARCH = 500;
 
 function nullableNumber(value: string | undefined): number | null {
   return value ? Number(value) : null;
@@ -21,6 +23,8 @@ function toConversation(raw: Record<string, string>): Conversation | null {
     id: raw.id,
     siteId: raw.siteId,
     visitorId: raw.visitorId ?? '',
+    contactId: raw.contactId || null,
+    subject: raw.subject || null,
     channel: oneOf(raw.channel, CHANNELS, 'chat'),
     status: oneOf(raw.status, CONVERSATION_STATUSES, 'open'),
     assigneeId: raw.assigneeId || null,
@@ -39,6 +43,8 @@ function fields(c: Conversation): Record<string, string> {
     id: c.id,
     siteId: c.siteId,
     visitorId: c.visitorId,
+    contactId: c.contactId ?? '',
+    subject: c.subject ?? '',
     channel: c.channel,
     status: c.status,
     assigneeId: c.assigneeId ?? '',
@@ -72,9 +78,9 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
     },
 
     async append(conversationId, message, firstResponse) {
-      const { id, clientId, author, text, createdAt } = message;
+      const { id, clientId, author, text, createdAt, email, delivery } = message;
       // Field order is fixed here; the script prepends `order`.
-      const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt });
+      const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery });
       const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
       const reply = (await runScript(
         redis,
@@ -111,6 +117,51 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
         else multi.zRem(key, conversation.id);
       }
       await multi.exec();
+    },
+
+    async updateMessage(conversationId, order, update) {
+      const key = keys.messages(conversationId);
+      const [json] = await redis.zRange(key, order, order, { BY: 'SCORE' });
+      if (json === undefined) return null;
+      const next = update(parseMessage(String(json), order));
+      const { order: _order, ...rest } = next;
+      const body = JSON.stringify({ order, ...rest });
+      // Replace the member under WATCH-free atomicity: one MULTI on one key.
+      await redis.multi().zRemRangeByScore(key, order, order).zAdd(key, { score: order, value: body }).exec();
+      return next;
+    },
+
+    async setFields(conversationId, changes) {
+      const fields: Record<string, string> = {};
+      if (changes.contactId !== undefined) fields.contactId = changes.contactId ?? '';
+      if (changes.visitorName !== undefined) fields.visitorName = changes.visitorName ?? '';
+      if (changes.subject !== undefined) fields.subject = changes.subject ?? '';
+      if (changes.followupEmail !== undefined) fields.followupEmail = changes.followupEmail;
+      if (Object.keys(fields).length) await redis.hSet(keys.conversation(conversationId), fields);
+    },
+
+    async emailState(conversationId) {
+      const [to, refs] = await redis.hmGet(keys.conversation(conversationId), ['followupEmail', 'emailRefs']);
+      return { to: to || null, references: refs ? (JSON.parse(refs) as string[]) : [] };
+    },
+
+    async addEmailReference(conversationId, messageId) {
+      const key = keys.conversation(conversationId);
+      const refs = JSON.parse((await redis.hGet(key, 'emailRefs')) || '[]') as string[];
+      if (refs.includes(messageId)) return;
+      // Long threads keep the first id (the root) and the most recent ones, as mail clients do.
+      const next = [...refs, messageId];
+      const capped = next.length > MAX_REFERENCES ? [next[0] as string, ...next.slice(-(MAX_REFERENCES - 1))] : next;
+      await redis.hSet(key, 'emailRefs', JSON.stringify(capped));
+    },
+
+    async findMessage(conversationId, messageId) {
+      const rows = await redis.zRangeWithScores(keys.messages(conversationId), 0, RECENT_SEARCH - 1, { REV: true });
+      for (const row of rows) {
+        const message = parseMessage(String(row.value), row.score);
+        if (message.id === messageId) return message;
+      }
+      return null;
     },
 
     async list(siteId, status, limit) {

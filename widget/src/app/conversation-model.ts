@@ -16,7 +16,16 @@ export interface ConversationState {
   connection: ConnectionState;
   /** Agents online (from agents:presence); null until the server says. */
   agentsOnline: number | null;
+  followup: Followup | null;
 }
+
+/**
+ * The offer to answer by email (no agent online), shown after the shopper's message `after` (a
+ * clientId). With `email` and status 'done' it only confirms where the reply goes.
+ */
+export type Followup =
+  | { after: string | null; status: 'ask' | 'sending' | 'error'; email: null }
+  | { after: string | null; status: 'done'; email: string };
 
 /** One row of the message list, stored or pending. */
 export interface TimelineEntry {
@@ -42,6 +51,11 @@ export interface ConversationModel {
   setPending(items: OutboxItem[]): void;
   setConnection(connection: ConnectionState): void;
   setAgentsOnline(online: number): void;
+  /** `followup:offer`: ask for an email (or confirm the known one) after the shopper's latest message. */
+  offerFollowup(email: string | null): void;
+  /** The shopper's answer to the offer: sending, refused, or stored for `email`. */
+  setFollowupStatus(status: 'sending' | 'error'): void;
+  followupDone(email: string): void;
 }
 
 const CACHE_KEY = 'history';
@@ -114,7 +128,7 @@ export function timeline(state: ConversationState): TimelineEntry[] {
 
 export function createConversationModel(storage: SiteStorage): ConversationModel {
   const cached = readCache(storage);
-  const store = createStore<ConversationState>({ ...cached, pending: [], connection: 'idle', agentsOnline: null });
+  const store = createStore<ConversationState>({ ...cached, pending: [], connection: 'idle', agentsOnline: null, followup: null });
   const update = (fields: Partial<ConversationState>) => store.set({ ...store.get(), ...fields });
   const setHistory = (conversationId: string | null, messages: Message[]) => {
     update({ conversationId, messages });
@@ -141,11 +155,29 @@ export function createConversationModel(storage: SiteStorage): ConversationModel
       }
       setHistory(conversationId, mergeMessages(messages, batch));
     },
-    reset: (conversationId) => setHistory(conversationId, []),
+    reset(conversationId) {
+      update({ followup: null });
+      setHistory(conversationId, []);
+    },
     setPending: (pending) => update({ pending }),
     setConnection: (connection) => {
       if (store.get().connection !== connection) update({ connection });
     },
     setAgentsOnline: (agentsOnline) => update({ agentsOnline }),
+    offerFollowup(email) {
+      const after = timeline(store.get()).findLast((entry) => entry.authorKind === 'visitor')?.clientId ?? null;
+      const previous = store.get().followup;
+      // An address the shopper gave in this page still stands when the server has not linked it yet.
+      const known = email ?? (previous?.status === 'done' ? previous.email : null);
+      update({ followup: known ? { after, status: 'done', email: known } : { after, status: 'ask', email: null } });
+    },
+    setFollowupStatus(status) {
+      const followup = store.get().followup;
+      if (followup) update({ followup: { after: followup.after, status, email: null } });
+    },
+    followupDone(email) {
+      const followup = store.get().followup;
+      if (followup) update({ followup: { after: followup.after, status: 'done', email } });
+    },
   };
 }

@@ -132,4 +132,110 @@ describe('mount', () => {
     expect(log.querySelectorAll('.m')).toHaveLength(1);
     expect(shadowRoot.querySelector('[role="status"]')?.textContent).toBe('');
   });
+
+  /** Opens the panel and plays a server that accepts the connection (no history yet). */
+  async function openConnected() {
+    act(() => widget.open());
+    const socket = must(sockets[0], 'a socket');
+    await act(async () => {
+      socket.serverConnect();
+      socket.take('conversation:sync')[0]?.ack({ ok: true, data: null });
+      socket.fire('session:ready', { visitorId: 'v1', token: 'tok-1' });
+      await settle();
+    });
+    return socket;
+  }
+
+  it('offers an email follow-up after the shopper\'s message, sends it with visitor:identify and confirms', async () => {
+    start();
+    const socket = await openConnected();
+    act(() => {
+      fireEvent.input(textarea(), { target: { value: 'Anyone there?' } });
+      fireEvent.keyDown(textarea(), { key: 'Enter' });
+    });
+    await act(async () => {
+      socket.fire('followup:offer', { email: null });
+      await settle();
+    });
+    const log = must(shadowRoot.querySelector('[role="log"]'), 'the log');
+    const card = must(log.querySelector<HTMLFormElement>('form.card'), 'the follow-up card');
+    expect(card.previousElementSibling?.textContent).toContain('Anyone there?');
+    expect(card.textContent).toContain('No one is available right now. Leave your email and we\'ll reply there.');
+
+    const input = must(card.querySelector('input'), 'the email field');
+    expect(input.closest('label')?.textContent).toBe('Email');
+    act(() => {
+      fireEvent.input(input, { target: { value: 'not an email' } });
+      fireEvent.submit(card);
+    });
+    expect(card.querySelector('[role="alert"]')?.textContent).toBe('Please enter a valid email address.');
+    expect(socket.take('visitor:identify')).toEqual([]);
+
+    act(() => {
+      fireEvent.input(input, { target: { value: 'ana@example.com' } });
+      fireEvent.click(must(card.querySelector('button'), 'the Send button'));
+    });
+    const [identify] = socket.take('visitor:identify');
+    expect(identify?.payload).toEqual({ email: 'ana@example.com' });
+    await act(async () => {
+      identify?.ack({ ok: true, data: { verified: false } });
+      await settle();
+    });
+    expect(log.querySelector('form')).toBeNull();
+    expect(log.querySelector('.card')?.textContent).toBe("We'll reply to ana@example.com.");
+  });
+
+  it('only confirms when the offer carries a known email', async () => {
+    start({ lang: 'es' });
+    const socket = await openConnected();
+    await act(async () => {
+      socket.fire('followup:offer', { email: 'ana@example.com' });
+      await settle();
+    });
+    expect(shadowRoot.querySelector('.card')?.textContent).toBe('Te responderemos en ana@example.com.');
+    expect(shadowRoot.querySelector('.card input')).toBeNull();
+  });
+
+  it('keeps Hilo.identify / setAttributes in storage without opening a socket', () => {
+    start();
+    act(() => {
+      widget.identify({ email: 'ana@example.com' });
+      widget.setAttributes({ plan: 'pro' });
+    });
+    expect(sockets).toHaveLength(0);
+    expect(localStorage.getItem('hilo:shop:identity')).toContain('ana@example.com');
+    expect(localStorage.getItem('hilo:shop:attributes')).toContain('pro');
+  });
+
+  it('shutdown forgets the visitor: clears hilo:<site>:* keys, disconnects and empties the panel', async () => {
+    localStorage.setItem('hilo:other-site:token', 'keep me');
+    localStorage.setItem('unrelated', 'keep me too');
+    start();
+    act(() => widget.identify({ email: 'ana@example.com' }));
+    const socket = await openConnected();
+    await act(async () => {
+      socket.fire('message:new', { id: 'm1', conversationId: 'c1', order: 1, clientId: 'x', author: { kind: 'agent', id: 'a1', name: 'Ana' }, text: 'Hi there', createdAt: 1 });
+      socket.fire('followup:offer', { email: null });
+      await settle();
+    });
+    expect(localStorage.getItem('hilo:shop:token')).toBe('tok-1');
+    expect(shadowRoot.querySelector('[role="log"]')?.textContent).toContain('Hi there');
+
+    act(() => widget.shutdown());
+    const ours = Object.keys(localStorage).filter((key) => key.startsWith('hilo:shop:'));
+    expect(ours).toEqual([]);
+    expect(localStorage.getItem('hilo:other-site:token')).toBe('keep me');
+    expect(localStorage.getItem('unrelated')).toBe('keep me too');
+    expect(socket.connected).toBe(false);
+    expect(socket.active).toBe(false);
+    expect(panel().classList.contains('open')).toBe(false);
+    const log = must(shadowRoot.querySelector('[role="log"]'), 'the log');
+    expect(log.textContent).not.toContain('Hi there');
+    expect(log.querySelector('.card')).toBeNull();
+
+    // The next chat is a new anonymous visitor on a new socket, without the old token.
+    act(() => widget.open());
+    expect(sockets).toHaveLength(2);
+    expect(must(sockets[1], 'a new socket').auth()).toEqual({ siteKey: 'shop' });
+  });
 });

@@ -59,7 +59,16 @@ export function mount(options: MountOptions, createSocket?: CreateSocket): Widge
   window.addEventListener('storage', onStorage);
 
   render(
-    <App model={model} ui={ui} strings={strings} lang={lang} onSend={connection.send} onRetry={connection.retry} onClose={() => close(true)} />,
+    <App
+      model={model}
+      ui={ui}
+      strings={strings}
+      lang={lang}
+      onSend={connection.send}
+      onRetry={connection.retry}
+      onFollowupEmail={(email) => void connection.sendFollowupEmail(email)}
+      onClose={() => close(true)}
+    />,
     container,
   );
 
@@ -71,6 +80,16 @@ export function mount(options: MountOptions, createSocket?: CreateSocket): Widge
     open,
     close: () => close(false),
     toggle: () => (ui.get().open ? close(false) : open()),
+    identify: connection.identify,
+    setAttributes: connection.setAttributes,
+    shutdown() {
+      // Socket first, so no late ack writes into the storage being cleared.
+      connection.shutdown();
+      storage.clear();
+      outbox.reload();
+      model.reset(null);
+      close(false);
+    },
     destroy() {
       window.removeEventListener('storage', onStorage);
       stopOutbox();

@@ -9,6 +9,8 @@ export interface SiteStorage {
   remove(name: string): void;
   getJson(name: string): unknown;
   setJson(name: string, value: unknown): void;
+  /** Removes every `hilo:<siteKey>:*` key (the site's log-out: forget this visitor). */
+  clear(): void;
 }
 
 function defaultBackend(): Storage | null {
@@ -21,7 +23,8 @@ function defaultBackend(): Storage | null {
 
 export function createSiteStorage(siteKey: string, backend: Storage | null = defaultBackend()): SiteStorage {
   const memory = new Map<string, string>();
-  const key = (name: string) => `hilo:${siteKey}:${name}`;
+  const prefix = `hilo:${siteKey}:`;
+  const key = (name: string) => prefix + name;
   const get = (name: string): string | null => {
     try {
       if (backend) return backend.getItem(key(name));
@@ -60,5 +63,20 @@ export function createSiteStorage(siteKey: string, backend: Storage | null = def
       }
     },
     setJson: (name, value) => set(name, JSON.stringify(value)),
+    clear() {
+      memory.clear();
+      try {
+        if (!backend) return;
+        // Collect first: removing while walking by index would skip keys.
+        const names: string[] = [];
+        for (let i = 0; i < backend.length; i++) {
+          const name = backend.key(i);
+          if (name?.startsWith(prefix)) names.push(name);
+        }
+        names.forEach((name) => backend.removeItem(name));
+      } catch {
+        // blocked storage: the memory copy is gone, which is all this page had
+      }
+    },
   };
 }

@@ -29,12 +29,21 @@ button:focus-visible{outline:2px solid ${BRAND};outline-offset:2px}
 .meta{margin:3px 4px 0}
 .sys{align-self:center;margin:0;font-size:12px;color:#6b7280;text-align:center}
 .retry{margin-left:6px;padding:0;border:0;background:none;color:${BRAND};font:inherit;text-decoration:underline;cursor:pointer}
+.card{margin:0;padding:12px;display:flex;flex-direction:column;gap:8px;border:1px solid #e5e7eb;border-radius:12px;background:#fff}
+.card p{margin:0}
+.card label{display:flex;flex-direction:column;gap:4px;font-size:12.5px;font-weight:600}
+.card input{padding:8px 10px;border:1px solid #d1d5db;border-radius:8px;color:inherit;font:inherit;font-weight:400}
+.card input:focus{outline:none;border-color:${BRAND};box-shadow:0 0 0 3px rgba(79,70,229,.2)}
+.card button{align-self:flex-end;padding:7px 16px;border:0;border-radius:8px;background:${BRAND};color:#fff;font:inherit;font-weight:600;cursor:pointer}
+.card button:disabled{opacity:.6;cursor:default}
+.card .err{color:#b91c1c;font-size:12.5px}
+.card.done{background:#ecfdf5;border-color:#a7f3d0;color:#065f46}
 .composer{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb;background:#fff}
 .composer textarea{flex:1;min-height:40px;max-height:120px;resize:none;padding:9px 12px;border:1px solid #d1d5db;border-radius:12px;background:#fff;color:inherit;font:inherit}
 .composer textarea:focus{outline:none;border-color:${BRAND};box-shadow:0 0 0 3px rgba(79,70,229,.2)}
 .send{flex:none;width:40px;height:40px;padding:0;border:0;border-radius:50%;background:${BRAND};color:#fff;cursor:pointer;display:grid;place-items:center}
 .send:disabled{background:#c7d2fe;cursor:default}
-@media (max-width:480px){.panel{inset:0;width:auto;height:auto;max-height:none;border-radius:0}.composer textarea{font-size:16px}}
+@media (max-width:480px){.panel{inset:0;width:auto;height:auto;max-height:none;border-radius:0}.composer textarea,.card input{font-size:16px}}
 @media (prefers-reduced-motion:reduce){.panel,.panel.open{transform:none;transition:none}}
 `;
 }

@@ -1,10 +1,14 @@
-import type { Ack, ConversationHistory, ErrorCode, Message, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
+import type { ConversationHistory, Message, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
+import { createAckRequests } from './ack-request';
 import type { ConversationModel } from './conversation-model';
 import { VISITOR_NAMESPACE } from '@hilo/shared/constants';
 import { MESSAGE_TEXT_MAX } from './limits';
 import type { Outbox, OutboxItem } from './outbox';
+import type { ProfileChannel, ProfileSync } from './profile-sync';
+import { createProfileSync } from './profile-sync';
+import { isRetryable } from './retryable';
 import type { SiteStorage } from './site-storage';
 
 /** The part of a socket.io-client Socket this module uses (tests pass a fake). */
@@ -28,6 +32,8 @@ export interface VisitorConnectionDeps {
   model: ConversationModel;
   outbox: Outbox;
   createSocket?: CreateSocket;
+  /** Identity, attributes and page context; made from `storage` when not given. */
+  profile?: ProfileSync;
   /** An ack not back by then counts as `unavailable` and is retried. */
   ackTimeoutMs?: number;
   /** First retry delay after a retryable error; doubles up to 30 s. */
@@ -41,11 +47,16 @@ export interface VisitorConnection {
   send(text: string): void;
   /** Sends a failed message again, with the same clientId. */
   retry(clientId: string): void;
+  /** `Hilo.identify`: stored, and sent when connected (never opens a socket by itself). */
+  identify(input: unknown): void;
+  /** `Hilo.setAttributes`: stored, and sent when connected (never opens a socket by itself). */
+  setAttributes(input: unknown): void;
+  /** The shopper's answer to `followup:offer`. */
+  sendFollowupEmail(email: string): Promise<void>;
+  /** Closes the socket and forgets the visitor in memory; the next connect starts a new one. */
+  shutdown(): void;
   destroy(): void;
 }
-
-// Worth retrying later; any other refusal (bad_request, forbidden…) will not change by retrying.
-const RETRYABLE = new Set<ErrorCode>(['rate_limited', 'unavailable', 'internal']);
 // Guards against a server that keeps answering hasMore.
 const MAX_SYNC_PAGES = 100;
 
@@ -56,6 +67,7 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
   const createSocket = deps.createSocket ?? defaultCreateSocket;
   const ackTimeoutMs = deps.ackTimeoutMs ?? 10_000;
   const retryBaseMs = deps.retryBaseMs ?? 1_000;
+  const profile = deps.profile ?? createProfileSync(storage);
 
   let socket: VisitorSocket | undefined;
   /** True once this connection has synced; the outbox is sent only after that. */
@@ -63,25 +75,7 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
   let droppedToken = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryAttempt = 0;
-  /** Settles the requests in flight when the socket drops, so the pump is not stuck until timeout. */
-  const inFlight = new Set<() => void>();
-
-  function request<T>(start: (done: (ack: Ack<T>) => void) => void): Promise<Ack<T>> {
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (ack: Ack<T>) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        inFlight.delete(abort);
-        resolve(ack);
-      };
-      const abort = () => finish({ ok: false, error: { code: 'unavailable', message: 'disconnected' } });
-      const timer = setTimeout(() => finish({ ok: false, error: { code: 'unavailable', message: 'timeout' } }), ackTimeoutMs);
-      inFlight.add(abort);
-      start(finish);
-    });
-  }
+  const { request, abortAll } = createAckRequests(ackTimeoutMs);
 
   const sync = (sock: VisitorSocket, afterOrder: number) =>
     request<ConversationHistory | null>((done) => sock.emit('conversation:sync', { afterOrder }, done));
@@ -89,8 +83,20 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
   const sendItem = (sock: VisitorSocket, item: OutboxItem) =>
     request<Message>((done) => sock.emit('message:send', { clientId: item.clientId, text: item.text }, done));
 
-  async function catchUp(sock: VisitorSocket): Promise<void> {
-    let afterOrder = model.lastOrder();
+  let syncing: Promise<void> | null = null;
+  /** One history sync at a time: two interleaved ones could mix two conversations' pages. */
+  function catchUp(sock: VisitorSocket, fromOrder?: number): void {
+    const run = () => syncHistory(sock, fromOrder ?? model.lastOrder());
+    // When idle it starts at once (same tick as the connect), else after the running one.
+    const next = syncing ? syncing.then(run) : run();
+    syncing = next;
+    void next.then(() => {
+      if (syncing === next) syncing = null;
+    });
+  }
+
+  async function syncHistory(sock: VisitorSocket, fromOrder: number): Promise<void> {
+    let afterOrder = fromOrder;
     for (let page = 0; page < MAX_SYNC_PAGES && sock === socket && sock.connected; page++) {
       const ack = await sync(sock, afterOrder);
       if (!ack.ok) break;
@@ -149,7 +155,7 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
         retryAttempt = 0;
         outbox.remove(item.clientId);
         model.merge([ack.data]);
-      } else if (RETRYABLE.has(ack.error.code)) {
+      } else if (isRetryable(ack.error.code)) {
         // Keep order: later messages wait behind this one. A dropped socket retries on reconnect.
         if (sock === socket && sock.connected) scheduleRetry();
         return;
@@ -178,16 +184,20 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     });
     sock.on('connect', () => {
       model.setConnection('online');
-      void catchUp(sock);
+      catchUp(sock);
     });
     sock.on('session:ready', (session) => {
       if (typeof session?.token === 'string' && session.token) storage.set('token', session.token);
+      // The visitor is known now: identity and attributes are settled per visitor id.
+      if (typeof session?.visitorId === 'string' && sock === socket) profile.start(channel(sock), session.visitorId);
     });
     sock.on('message:new', (message) => model.merge([message]));
     sock.on('agents:presence', (presence) => model.setAgentsOnline(presence.online));
+    sock.on('followup:offer', (offer) => model.offerFollowup(typeof offer?.email === 'string' ? offer.email : null));
     sock.on('disconnect', (reason) => {
       ready = false;
-      inFlight.forEach((abort) => abort());
+      profile.stop();
+      abortAll();
       model.setConnection(reason === 'io client disconnect' ? 'idle' : 'offline');
     });
     sock.on('connect_error', (error) => {
@@ -205,6 +215,21 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
       }
     });
     return sock;
+  }
+
+  const channel = (sock: VisitorSocket): ProfileChannel => ({
+    identify: (payload) => request((done) => sock.emit('visitor:identify', payload, done)),
+    context: (payload) => request((done) => sock.emit('visitor:context', payload, done)),
+    resync: () => catchUp(sock, 0),
+  });
+
+  function close(): void {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    retryAttempt = 0;
+    profile.stop();
+    socket?.disconnect();
+    socket = undefined;
   }
 
   function connect(): void {
@@ -229,10 +254,23 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
       outbox.retry(clientId);
       void pump();
     },
-    destroy() {
-      clearTimeout(retryTimer);
-      socket?.disconnect();
-      socket = undefined;
+    identify: profile.identify,
+    setAttributes: profile.setAttributes,
+    async sendFollowupEmail(email) {
+      const sock = socket;
+      model.setFollowupStatus('sending');
+      // Not connected: say so now rather than let socket.io buffer it past our ack timeout.
+      const ack = sock?.connected
+        ? await request<unknown>((done) => sock.emit('visitor:identify', { email }, done))
+        : { ok: false as const };
+      if (ack.ok) model.followupDone(email);
+      else model.setFollowupStatus('error');
     },
+    shutdown() {
+      close();
+      ready = false;
+      droppedToken = false;
+    },
+    destroy: close,
   };
 }

@@ -13,7 +13,15 @@ function script(attrs: Record<string, string> = { 'data-site': 'site_1' }): HTML
 }
 
 function fakeApp() {
-  const controller: WidgetController = { open: vi.fn(), close: vi.fn(), toggle: vi.fn(), destroy: vi.fn() };
+  const controller: WidgetController = {
+    open: vi.fn(),
+    close: vi.fn(),
+    toggle: vi.fn(),
+    identify: vi.fn(),
+    setAttributes: vi.fn(),
+    shutdown: vi.fn(),
+    destroy: vi.fn(),
+  };
   const mount = vi.fn((_options: MountOptions) => controller);
   const importApp = vi.fn((_url: string) => Promise.resolve<AppModule>({ mount }));
   return { controller, mount, importApp };
@@ -103,6 +111,26 @@ describe('loader', () => {
     expect(app.controller.close).toHaveBeenCalledTimes(2);
     expect(app.controller.toggle).toHaveBeenCalledTimes(1);
     expect(app.controller.open).toHaveBeenCalledTimes(2);
+  });
+
+  it('queues identify, setAttributes and shutdown made before load and replays them in order', async () => {
+    win.Hilo = { q: [['identify', { email: 'ana@example.com', userHash: 'ab'.repeat(32) }]] };
+    const app = fakeApp();
+    boot(script(), app.importApp);
+    // The API exists before the app chunk: calls on it wait too, without loading the app.
+    win.Hilo?.setAttributes?.({ plan: 'pro' });
+    win.Hilo?.shutdown?.();
+    expect(app.importApp).not.toHaveBeenCalled();
+    launcher()?.click();
+    await settle();
+    expect(app.controller.identify).toHaveBeenCalledWith({ email: 'ana@example.com', userHash: 'ab'.repeat(32) });
+    expect(app.controller.setAttributes).toHaveBeenCalledWith({ plan: 'pro' });
+    const order = (fn: unknown) => vi.mocked(fn as () => void).mock.invocationCallOrder[0] ?? 0;
+    expect(order(app.controller.identify)).toBeGreaterThan(0);
+    expect(order(app.controller.identify)).toBeLessThan(order(app.controller.setAttributes));
+    expect(order(app.controller.setAttributes)).toBeLessThan(order(app.controller.shutdown));
+    win.Hilo?.identify?.({ name: 'Ana' });
+    expect(app.controller.identify).toHaveBeenLastCalledWith({ name: 'Ana' });
   });
 
   it('ignores unknown queued methods without throwing', async () => {

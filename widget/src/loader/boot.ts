@@ -85,12 +85,11 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
 
   const win = window as { Hilo?: Partial<HiloApi> };
   const queued = win.Hilo && win.Hilo.q;
-  const api: HiloApi = {
-    open: () => run(['open']),
-    close: () => run(['close']),
-    toggle: () => run(['toggle']),
-    q: { push: (...calls) => calls.forEach(run) },
-  };
+  const api = { q: { push: (...calls: QueuedCall[]) => calls.forEach(run) } } as HiloApi & Record<string, unknown>;
+  // Each method only forwards (or queues until the app is in): the loader stays a few hundred bytes.
+  for (const method of ['open', 'close', 'toggle', 'identify', 'setAttributes', 'shutdown']) {
+    api[method] = (...args: unknown[]) => run([method, ...args]);
+  }
   win.Hilo = api;
 
   const attach = () => {

@@ -1,4 +1,6 @@
-import { agentSendSchema, conversationOpenSchema, inboxListSchema } from '@hilo/shared';
+import { agentSendSchema, callLogSchema, contactGetSchema, contactMergeSchema, conversationOpenSchema, inboxListSchema, noteAddSchema } from '@hilo/shared';
+import type { ContactService } from '../../domain/contact-service.js';
+import type { TimelineService } from '../../domain/timeline-service.js';
 import type { AuthService } from '../../domain/auth-service.js';
 import type { ConversationService } from '../../domain/conversation-service.js';
 import type { Logger } from '../../logger.js';
@@ -9,12 +11,14 @@ import type { AgentSocket } from './typed-namespaces.js';
 
 export interface AgentHandlerDeps {
   conversations: ConversationService;
+  contacts: ContactService;
+  timeline: TimelineService;
   auth: AuthService;
   presence: AgentPresence;
   logger: Logger;
 }
 
-export function createAgentHandlers({ conversations, auth, presence, logger }: AgentHandlerDeps) {
+export function createAgentHandlers({ conversations, contacts, timeline, auth, presence, logger }: AgentHandlerDeps) {
   return (socket: AgentSocket): void => {
     const { agent, sessionToken, sessionHash } = socket.data;
     void socket.join([rooms.siteAgents(agent.siteId), rooms.agentSession(sessionHash)]);
@@ -43,5 +47,13 @@ export function createAgentHandlers({ conversations, auth, presence, logger }: A
       'message:send',
       handle(agentSendSchema, logger, ({ conversationId, ...input }) => conversations.agentSend(agent, conversationId, input)),
     );
+    socket.on('contact:get', handle(contactGetSchema, logger, ({ contactId }) => contacts.profile(agent.siteId, contactId)));
+    socket.on('timeline:get', handle(contactGetSchema, logger, ({ contactId }) => timeline.list(agent.siteId, contactId)));
+    socket.on(
+      'contact:merge',
+      handle(contactMergeSchema, logger, ({ survivorId, mergedId }) => contacts.merge(agent.siteId, survivorId, mergedId, agent.name, false)),
+    );
+    socket.on('note:add', handle(noteAddSchema, logger, (input) => timeline.addNote(agent, input)));
+    socket.on('call:log', handle(callLogSchema, logger, (input) => timeline.logCall(agent, input)));
   };
 }

@@ -24,6 +24,14 @@ export function createAgentPresence(agents: AgentNamespace, visitors: VisitorNam
   }
 
   return {
+    /** For the domain's PresencePort. */
+    async agentsOnline(siteId: string): Promise<number> {
+      const hit = cache.get(siteId);
+      return (hit && Date.now() - hit.at < FRESH_MS ? hit.presence : await compute(siteId)).online;
+    },
+    async visitorOnline(siteId: string, visitorId: string): Promise<boolean> {
+      return (await visitors.in(rooms.visitor(siteId, visitorId)).fetchSockets()).length > 0;
+    },
     async current(siteId: string): Promise<Presence> {
       const hit = cache.get(siteId);
       return hit && Date.now() - hit.at < FRESH_MS ? hit.presence : compute(siteId);

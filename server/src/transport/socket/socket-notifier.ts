@@ -4,13 +4,27 @@ import type { AgentNamespace, VisitorNamespace } from './typed-namespaces.js';
 
 /** Fans domain events out to sockets on every process (the Redis adapter carries room broadcasts). */
 export function createSocketNotifier(visitors: VisitorNamespace, agents: AgentNamespace): ConversationNotifier {
+  const toVisitor = (siteId: string, visitorId: string) => visitors.to(rooms.visitor(siteId, visitorId));
+  const toAgents = (siteId: string) => agents.to(rooms.siteAgents(siteId));
   return {
     messageCreated(conversation, message) {
-      visitors.to(rooms.visitor(conversation.siteId, conversation.visitorId)).emit('message:new', message);
-      agents.to(rooms.siteAgents(conversation.siteId)).emit('message:new', message);
+      if (conversation.visitorId) toVisitor(conversation.siteId, conversation.visitorId).emit('message:new', message);
+      toAgents(conversation.siteId).emit('message:new', message);
+    },
+    messageUpdated(conversation, message) {
+      toAgents(conversation.siteId).emit('message:updated', message);
     },
     conversationUpdated(conversation) {
-      agents.to(rooms.siteAgents(conversation.siteId)).emit('conversation:updated', conversation);
+      toAgents(conversation.siteId).emit('conversation:updated', conversation);
+    },
+    contactUpdated(contact) {
+      toAgents(contact.siteId).emit('contact:updated', contact);
+    },
+    timelineChanged(siteId, contactId) {
+      toAgents(siteId).emit('timeline:changed', { contactId });
+    },
+    followupOffered(conversation, email) {
+      if (conversation.visitorId) toVisitor(conversation.siteId, conversation.visitorId).emit('followup:offer', { email });
     },
   };
 }

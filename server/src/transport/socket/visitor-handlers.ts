@@ -1,4 +1,5 @@
-import { visitorSendSchema, visitorSyncSchema } from '@hilo/shared';
+import { identifySchema, visitorContextSchema, visitorSendSchema, visitorSyncSchema } from '@hilo/shared';
+import type { ContactService } from '../../domain/contact-service.js';
 import type { ConversationService } from '../../domain/conversation-service.js';
 import type { Logger } from '../../logger.js';
 import type { AgentPresence } from './agent-presence.js';
@@ -7,7 +8,14 @@ import { rooms } from './rooms.js';
 import type { VisitorSocket } from './typed-namespaces.js';
 
 /** Every visitor event acts on the visitor's own conversation only; ids never come from the client. */
-export function createVisitorHandlers({ conversations, presence, logger }: { conversations: ConversationService; presence: AgentPresence; logger: Logger }) {
+export interface VisitorHandlerDeps {
+  conversations: ConversationService;
+  contacts: ContactService;
+  presence: AgentPresence;
+  logger: Logger;
+}
+
+export function createVisitorHandlers({ conversations, contacts, presence, logger }: VisitorHandlerDeps) {
   return (socket: VisitorSocket): void => {
     const { site, visitorId, token } = socket.data;
     // All tabs of one visitor share a room, so each sees messages sent from the others.
@@ -21,6 +29,20 @@ export function createVisitorHandlers({ conversations, presence, logger }: { con
     socket.on(
       'message:send',
       handle(visitorSendSchema, logger, (input) => conversations.visitorSend(site.id, visitorId, input)),
+    );
+    socket.on(
+      'visitor:identify',
+      handle(identifySchema, logger, async (input) => {
+        const { verified } = await contacts.identify(site, visitorId, input);
+        return { verified };
+      }),
+    );
+    socket.on(
+      'visitor:context',
+      handle(visitorContextSchema, logger, async (input) => {
+        await contacts.setContext(site, visitorId, input);
+        return null;
+      }),
     );
     socket.on(
       'conversation:sync',

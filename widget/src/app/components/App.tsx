@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import { useStore } from '../use-store';
 import { Composer } from './Composer';
 import { ConnectionStatus } from './ConnectionStatus';
+import { FollowupCard } from './FollowupCard';
 import { MessageList } from './MessageList';
 import { Panel } from './Panel';
 
@@ -21,10 +22,11 @@ interface AppProps {
   lang: string;
   onSend: (text: string) => void;
   onRetry: (clientId: string) => void;
+  onFollowupEmail: (email: string) => void;
   onClose: () => void;
 }
 
-export function App({ model, ui, strings, lang, onSend, onRetry, onClose }: AppProps) {
+export function App({ model, ui, strings, lang, onSend, onRetry, onFollowupEmail, onClose }: AppProps) {
   const state = useStore(model);
   const { open } = useStore(ui);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -34,13 +36,20 @@ export function App({ model, ui, strings, lang, onSend, onRetry, onClose }: AppP
     if (open) inputRef.current?.focus();
   }, [open]);
 
+  const { followup } = state;
   const subtitle =
     state.agentsOnline === null ? strings.subtitle : state.agentsOnline > 0 ? strings.agentsOnline : strings.agentsAway;
 
   return (
     <Panel open={open} strings={strings} subtitle={subtitle} onClose={onClose}>
       <ConnectionStatus state={state.connection} strings={strings} />
-      <MessageList entries={entries} strings={strings} lang={lang} onRetry={onRetry} />
+      <MessageList
+        entries={entries}
+        strings={strings}
+        lang={lang}
+        onRetry={onRetry}
+        aside={followup && { after: followup.after, node: <FollowupCard followup={followup} strings={strings} onSubmit={onFollowupEmail} /> }}
+      />
       <Composer strings={strings} maxLength={MESSAGE_TEXT_MAX} onSend={onSend} inputRef={inputRef} />
     </Panel>
   );

@@ -19,6 +19,13 @@ export interface Strings {
   connecting: string;
   offline: string;
   unavailable: string;
+  /** No agent online: the offer to answer by email. */
+  followupAsk: string;
+  /** `{email}` is replaced by the address. */
+  followupDone: string;
+  emailLabel: string;
+  emailInvalid: string;
+  followupFailed: string;
 }
 
 export const en: Strings = {
@@ -41,4 +48,9 @@ export const en: Strings = {
   connecting: 'Connecting…',
   offline: "Offline — we'll send when you're back",
   unavailable: 'Chat is not available right now',
+  followupAsk: "No one is available right now. Leave your email and we'll reply there.",
+  followupDone: "We'll reply to {email}.",
+  emailLabel: 'Email',
+  emailInvalid: 'Please enter a valid email address.',
+  followupFailed: "Couldn't send your email. Please try again.",
 };

@@ -20,4 +20,9 @@ export const es: Strings = {
   connecting: 'Conectando…',
   offline: 'Sin conexión — lo enviaremos cuando vuelvas',
   unavailable: 'El chat no está disponible ahora',
+  followupAsk: 'Ahora no hay nadie disponible. Déjanos tu correo y te responderemos allí.',
+  followupDone: 'Te responderemos en {email}.',
+  emailLabel: 'Correo electrónico',
+  emailInvalid: 'Escribe un correo electrónico válido.',
+  followupFailed: 'No se pudo enviar tu correo. Inténtalo de nuevo.',
 };

@@ -1,0 +1,71 @@
+import { compile } from 'html-to-text';
+
+/** Larger HTML bodies are cut before conversion: nobody reads past this and the parser's cost grows with input. */
+const MAX_HTML_CHARS = 2_000_000;
+
+const htmlConverter = compile({
+  wordwrap: false,
+  limits: { maxInputLength: MAX_HTML_CHARS },
+  selectors: [
+    // Never let code, styling or hidden markup through as text.
+    { selector: 'head', format: 'skip' },
+    { selector: 'script', format: 'skip' },
+    { selector: 'style', format: 'skip' },
+    { selector: 'noscript', format: 'skip' },
+    { selector: 'template', format: 'skip' },
+    { selector: 'img', format: 'skip' },
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false } },
+    { selector: 'h1', options: { uppercase: false } },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'h4', options: { uppercase: false } },
+    { selector: 'h5', options: { uppercase: false } },
+    { selector: 'h6', options: { uppercase: false } },
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  ],
+});
+
+/** Readable plain text from an email's HTML part; links come out as "text [url]". */
+export function htmlToPlainText(html: string): string {
+  return normalizeText(htmlConverter(html));
+}
+
+/** Unix newlines, no trailing spaces, at most one blank line in a row, trimmed. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** "On Mon, 3 Jun 2024 at 10:00, Ana <ana@x.com> wrote:" and its Spanish, French, German and Portuguese cousins. */
+const ATTRIBUTION_END = /(wrote|escribió|a écrit|schrieb|escreveu)\s*:\s*$/i;
+const ATTRIBUTION_START = /^(On|El|Le|Am|Em)\s/;
+
+/**
+ * Removes the quoted earlier message from a top-posted reply: an attribution line ("On … wrote:",
+ * possibly wrapped onto a second line) followed only by `>`-quoted or blank lines up to the end. When
+ * anything else follows, or nothing would be left, the text is returned whole: losing a customer's words
+ * is worse than showing a quote.
+ */
+export function stripQuotedReply(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (!ATTRIBUTION_END.test(line)) continue;
+    let start = i;
+    if (!ATTRIBUTION_START.test(line)) {
+      // Clients wrap long attributions: "On Mon, … Ana Pérez <ana@example.com>\nwrote:".
+      const previous = (lines[i - 1] ?? '').trim();
+      if (!ATTRIBUTION_START.test(previous)) continue;
+      start = i - 1;
+    }
+    const rest = lines.slice(i + 1);
+    const quoted = rest.filter((l) => l.trim() !== '');
+    if (quoted.length === 0 || !quoted.every((l) => l.trimStart().startsWith('>'))) continue;
+    const kept = lines.slice(0, start).join('\n').trim();
+    return kept === '' ? text : kept;
+  }
+  return text;
+}
