@@ -69,3 +69,55 @@ describe('ConversationView', () => {
     expect(log.scrollTop).toBe(1234);
   });
 });
+
+describe('ConversationView with email', () => {
+  const email = { subject: 'Order #1042', to: ['marta@example.com'], messageId: '<x@y>', attachments: [] };
+  async function openEmail() {
+    const h = createHarness();
+    const history = [
+      message('c1', 1, { text: 'Where is my order?', email: { ...email, direction: 'in', from: 'marta@example.com', to: ['help@shop.example'] } }),
+      message('c1', 2, {
+        author: { kind: 'agent', id: 'ag_1', name: 'Ana' },
+        text: 'It ships today',
+        email: { ...email, subject: 'Re: Order #1042', direction: 'out', from: 'help@shop.example' },
+        delivery: { status: 'pending', attempts: 0, error: null, nextAttemptAt: null },
+      }),
+    ];
+    h.socket.handlers['conversation:open'] = () => ({
+      ok: true,
+      data: { conversation: conversation('c1', { channel: 'email', subject: 'Order #1042', visitorName: 'Marta', lastOrder: 2 }), messages: history, hasMore: false },
+    });
+    render(<ConversationView conversation={h.conversation} outbox={h.outbox} agent={AGENT} onSend={h.connection.send} />);
+    await act(async () => {
+      h.socket.serverAccept();
+      h.connection.openConversation('c1');
+      await flush();
+    });
+    return { h, sent: history[1] as ReturnType<typeof message> };
+  }
+
+  it('shows subject and sender of each email, and says replies go by email', async () => {
+    await openEmail();
+    const incoming = screen.getByText('Where is my order?').closest('li');
+    expect(incoming?.querySelector('.message-subject')?.textContent).toBe('Order #1042');
+    expect(incoming?.textContent).toContain('From marta@example.com');
+    expect((screen.getByLabelText('Reply') as HTMLTextAreaElement).placeholder).toMatch(/^Reply by email…/);
+  });
+
+  it('updates the delivery state of an outgoing email in place on message:updated', async () => {
+    const { h, sent } = await openEmail();
+    const bubble = () => screen.getByText('It ships today').closest('li');
+    expect(bubble()?.querySelector('.delivery')?.textContent).toContain('Sending…');
+    act(() => h.socket.push('message:updated', { ...sent, delivery: { status: 'pending', attempts: 1, error: 'SMTP 451', nextAttemptAt: 20_000 } }));
+    expect(bubble()?.querySelector('.delivery')?.textContent).toMatch(/Failed: SMTP 451 \(retrying at .+\)/);
+    act(() => h.socket.push('message:updated', { ...sent, delivery: { status: 'sent', attempts: 2, error: null, nextAttemptAt: null } }));
+    expect(bubble()?.querySelector('.delivery')?.textContent).toContain('Sent');
+    expect(logTexts()).toEqual(['Where is my order?', 'It ships today']);
+  });
+
+  it('ignores message:updated for a message it does not hold', async () => {
+    const { h, sent } = await openEmail();
+    act(() => h.socket.push('message:updated', { ...sent, id: 'other', conversationId: 'c1', text: 'ghost', delivery: { status: 'sent', attempts: 1, error: null, nextAttemptAt: null } }));
+    expect(logTexts()).toEqual(['Where is my order?', 'It ships today']);
+  });
+});

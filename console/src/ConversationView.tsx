@@ -1,4 +1,5 @@
 import type { Ack, Agent, Message } from '@hilo/shared';
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { channelLabel, statusLabel, visitorLabel } from './conversation-labels';
 import type { ConversationModel } from './conversation-model';
@@ -13,9 +14,11 @@ interface Props {
   outbox: OutboxModel;
   agent: Agent;
   onSend: (text: string) => Promise<Ack<Message>>;
+  /** Extra header controls from the layout (the narrow-screen "Customer" toggle). */
+  headerActions?: ComponentChildren;
 }
 
-export function ConversationView({ conversation, outbox, agent, onSend }: Props) {
+export function ConversationView({ conversation, outbox, agent, onSend, headerActions }: Props) {
   const state = useObservable(conversation.state);
   const pendingAll = useObservable(outbox.items);
   const now = useNow(60_000);
@@ -41,18 +44,22 @@ export function ConversationView({ conversation, outbox, agent, onSend }: Props)
   return (
     <section class="conversation" aria-label="Conversation">
       <header class="conversation-header">
-        <h2 class="conversation-title">{header ? visitorLabel(header) : 'Conversation'}</h2>
+        <h2 class="conversation-title">
+          {header ? visitorLabel(header) : 'Conversation'}
+          {header?.subject && <span class="conversation-subject">{header.subject}</span>}
+        </h2>
         {header && (
           <span class="conversation-tags">
             <span class="tag">{channelLabel(header.channel)}</span>
             <span class={`tag tag-${header.status}`}>{statusLabel(header.status)}</span>
           </span>
         )}
+        {headerActions}
       </header>
       <div class="conversation-log" role="log" aria-label="Messages" ref={log}>
         <ol class="message-list">
         {state.messages.map((message) => (
-          <MessageBubble key={message.id} author={message.author} text={message.text} createdAt={message.createdAt} now={now} />
+          <MessageBubble key={message.id} author={message.author} text={message.text} createdAt={message.createdAt} now={now} email={message.email} delivery={message.delivery} />
         ))}
         {pending.map((reply) => (
           <MessageBubble key={reply.clientId} author={{ kind: 'agent', id: agent.id, name: agent.name }} text={reply.text} createdAt={reply.createdAt} now={now} pending />
@@ -65,7 +72,7 @@ export function ConversationView({ conversation, outbox, agent, onSend }: Props)
           {state.error}
         </p>
       )}
-      <ReplyBox key={state.id} onSend={onSend} />
+      <ReplyBox key={state.id} onSend={onSend} channel={header?.channel ?? 'chat'} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Conversation } from '@hilo/shared';
+import { ChannelBadge } from './ChannelBadge';
 import { visitorLabel } from './conversation-labels';
 import { relativeTime } from './relative-time';
 
@@ -16,11 +17,13 @@ export function InboxRow({ conversation, selected, unread, now, onSelect }: Prop
     <li>
       <button type="button" class="inbox-row" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(conversation.id)}>
         <span class="inbox-row-top">
+          <ChannelBadge channel={conversation.channel} />
           <span class="inbox-name">{visitorLabel(conversation)}</span>
           <time class="inbox-time" dateTime={new Date(conversation.updatedAt).toISOString()}>
             {relativeTime(conversation.updatedAt, now)}
           </time>
         </span>
+        {conversation.channel === 'email' && <span class="inbox-subject">{conversation.subject || '(no subject)'}</span>}
         <span class="inbox-row-bottom">
           <span class="inbox-preview">
             {preview ? `${preview.authorKind === 'agent' ? 'Agent: ' : ''}${preview.text}` : 'No messages yet'}

@@ -1,12 +1,14 @@
-import type { Ack, Message } from '@hilo/shared';
+import type { Ack, Channel, Message } from '@hilo/shared';
 import { LIMITS } from '@hilo/shared/constants';
 import { useState } from 'preact/hooks';
 
 interface Props {
   onSend: (text: string) => Promise<Ack<Message>>;
+  /** Email conversations are answered by email; the placeholder says so. */
+  channel?: Channel;
 }
 
-export function ReplyBox({ onSend }: Props) {
+export function ReplyBox({ onSend, channel = 'chat' }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -46,7 +48,7 @@ export function ReplyBox({ onSend }: Props) {
       <label for="reply-text" class="sr-only">
         Reply
       </label>
-      <textarea id="reply-text" class="reply-text" rows={3} placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)" value={text} onInput={(e) => setText(e.currentTarget.value)} onKeyDown={onKeyDown} />
+      <textarea id="reply-text" class="reply-text" rows={3} placeholder={`${channel === 'email' ? 'Reply by email…' : 'Write a reply…'} (Enter to send, Shift+Enter for a new line)`} value={text} onInput={(e) => setText(e.currentTarget.value)} onKeyDown={onKeyDown} />
       <div class="reply-bar">
         <div role="alert" class="form-error">
           {error}

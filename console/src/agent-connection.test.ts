@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_ENDED } from './agent-connection';
 import { flush } from './testing/fake-agent-socket';
-import { conversation, message } from './testing/fixtures';
+import { conversation, message, profile } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
 
 function serverWith(history: Record<string, ReturnType<typeof message>[]>) {
@@ -156,5 +156,54 @@ describe('agent connection', () => {
     await flush();
     h.socket.push('message:new', message('c1', 4));
     expect(h.inbox.state.get().seen.c1).toBe(4);
+  });
+
+  describe('customer panel wiring', () => {
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    async function withCustomer() {
+      const h = serverWith({ c1: [message('c1', 1)] });
+      h.socket.handlers['contact:get'] = () => ({ ok: true, data: profile() });
+      h.socket.handlers['timeline:get'] = () => ({
+        ok: true,
+        data: [{ kind: 'conversation', at: 1, channel: 'chat', conversation: conversation('c1'), messageCount: 1, recent: [message('c1', 1)] }],
+      });
+      h.connection.start();
+      h.socket.serverAccept();
+      h.connection.openConversation('c1');
+      await flush();
+      return h;
+    }
+
+    it('shows the open conversation\'s customer', async () => {
+      const h = await withCustomer();
+      expect(h.contact.state.get().contactId).toBe('ct_1');
+      expect(h.contact.state.get().profile?.contact.name).toBe('Marta Ruiz');
+    });
+
+    it('refetches once for a message and its conversation update arriving together', async () => {
+      const h = await withCustomer();
+      h.socket.push('message:new', message('c1', 2));
+      h.socket.push('conversation:updated', conversation('c1', { lastOrder: 2 }));
+      h.socket.push('message:new', message('c9', 1, { conversationId: 'c9' }));
+      await wait(20);
+      await flush();
+      expect(h.socket.sent('timeline:get')).toHaveLength(2);
+    });
+
+    it('asks for the customer again after a reconnect', async () => {
+      const h = await withCustomer();
+      h.socket.serverDrop();
+      h.socket.serverAccept();
+      await wait(20);
+      await flush();
+      expect(h.socket.sent('contact:get')).toHaveLength(2);
+    });
+
+    it('adds a note without conversationId for a customer other than the open conversation\'s', async () => {
+      const h = await withCustomer();
+      h.socket.handlers['note:add'] = () => ({ ok: false, error: { code: 'bad_request', message: 'x' } });
+      await h.connection.addNote('ct_other', 'hello');
+      expect(h.socket.sent('note:add')[0]?.payload).toEqual({ contactId: 'ct_other', text: 'hello' });
+    });
   });
 });

@@ -1,5 +1,6 @@
-import type { Ack, AckCallback, AgentClientToServer, AgentServerToClient, Message } from '@hilo/shared';
+import type { Ack, AckCallback, AgentClientToServer, AgentServerToClient, Call, CallLogInput, Contact, Message, Note } from '@hilo/shared';
 import type { Socket } from 'socket.io-client';
+import type { ContactLoadResult, ContactModel } from './contact-model';
 import type { ConversationModel } from './conversation-model';
 import type { InboxModel } from './inbox-model';
 import type { Observable } from './observable';
@@ -19,6 +20,8 @@ export interface AgentConnectionDeps {
   session: SessionModel;
   inbox: InboxModel;
   conversation: ConversationModel;
+  /** The customer beside the open conversation; its loader should be this connection's `fetchContact`. */
+  contact: ContactModel;
   outbox: OutboxModel;
   status: Observable<ConnectionStatus>;
   newClientId?: () => string;
@@ -32,7 +35,7 @@ export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
  * requests, and resynchronises after every (re)connect so nothing that happened offline is missed.
  */
 export function createAgentConnection(deps: AgentConnectionDeps) {
-  const { socket, session, inbox, conversation, outbox, status } = deps;
+  const { socket, session, inbox, conversation, contact, outbox, status } = deps;
   const newClientId = deps.newClientId ?? makeClientId;
   const waiting = new Map<string, (result: Ack<Message>) => void>();
   let stopped = false;
@@ -84,11 +87,13 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     const id = conversation.state.get().id;
     if (id) void loadHistory(id, conversation.highestOrder());
     for (const reply of outbox.items.get()) emitSend(reply);
+    contact.refresh();
   }
 
   /** A stored message reached us (ack or push): show it, and settle the pending reply it answers. */
   function deliver(message: Message): void {
     inbox.noteMessage(message);
+    contact.noteMessage(message);
     const open = conversation.state.get();
     if (open.id === message.conversationId) {
       const held = conversation.highestOrder();
@@ -143,8 +148,39 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
   socket.on('conversation:updated', (updated) => {
     inbox.upsert(updated);
     conversation.setConversation(updated);
+    if (updated.contactId) contact.invalidate(updated.contactId);
   });
   socket.on('message:new', deliver);
+  socket.on('message:updated', (message) => {
+    conversation.replaceMessage(message);
+    contact.replaceMessage(message);
+  });
+  socket.on('contact:updated', (changed) => contact.invalidate(changed.id));
+  socket.on('timeline:changed', (change) => contact.invalidate(change.contactId));
+
+  // The panel follows the open conversation's customer, but only when that customer *changes*, so a
+  // contact shown after a merge is not replaced by the stale id until the server moves the conversation.
+  let followed: string | null = null;
+  conversation.state.subscribe(() => {
+    const open = conversation.state.get();
+    // Opened from a timeline, a conversation's header arrives with its history: keep the customer meanwhile.
+    if (open.id && !open.conversation) return;
+    const id = open.conversation?.contactId ?? null;
+    if (id === followed) return;
+    followed = id;
+    contact.show(id);
+  });
+
+  /** The customer's open conversation, when it is theirs: notes logged from it point back to it. */
+  function openConversationOf(contactId: string): string | undefined {
+    const open = conversation.state.get();
+    return open.id && open.conversation?.contactId === contactId ? open.id : undefined;
+  }
+
+  function afterChange<T>(contactId: string, answer: Ack<T>): Ack<T> {
+    if (answer.ok) contact.invalidate(contactId);
+    return answer;
+  }
 
   function stop(): void {
     if (stopped) return;
@@ -159,6 +195,30 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
       socket.connect();
     },
     stop,
+    /** The contact model's loader: profile and timeline in parallel. */
+    async fetchContact(contactId: string): Promise<ContactLoadResult> {
+      const [profile, timeline] = await Promise.all([call('contact:get', { contactId }), call('timeline:get', { contactId })]);
+      if (!profile.ok) return { ok: false, message: profile.error.message };
+      if (!timeline.ok) return { ok: false, message: timeline.error.message };
+      return { ok: true, profile: profile.data, timeline: timeline.data };
+    },
+    /** The existing customer (`survivorId`) keeps everything of `mergedId`; the panel moves to the survivor. */
+    async mergeContact(survivorId: string, mergedId: string): Promise<Ack<Contact>> {
+      const answer = await call('contact:merge', { survivorId, mergedId });
+      if (answer.ok) {
+        if (contact.state.get().contactId === answer.data.id) contact.invalidate(answer.data.id);
+        else contact.show(answer.data.id);
+      }
+      return answer;
+    },
+    async addNote(contactId: string, text: string): Promise<Ack<Note>> {
+      const conversationId = openConversationOf(contactId);
+      const payload = conversationId ? { contactId, conversationId, text } : { contactId, text };
+      return afterChange(contactId, await call('note:add', payload));
+    },
+    async logCall(input: CallLogInput): Promise<Ack<Call>> {
+      return afterChange(input.contactId, await call('call:log', input));
+    },
     openConversation(id: string): void {
       if (conversation.state.get().id === id) return;
       inbox.select(id);

@@ -2,12 +2,15 @@ import type { Agent, LoginBody } from '@hilo/shared';
 import type { AgentSocket, ConnectionStatus } from './agent-connection';
 import { createAgentConnection } from './agent-connection';
 import type { ApiClient } from './api-client';
+import { createContactModel } from './contact-model';
 import { createConversationModel } from './conversation-model';
 import type { SeenStorage } from './inbox-model';
 import { createInboxModel } from './inbox-model';
 import { observable } from './observable';
 import { createOutboxModel } from './outbox-model';
 import { createSessionModel } from './session-model';
+
+export type MiddleView = 'conversation' | 'contact';
 
 export interface ConsoleAppDeps {
   api: ApiClient;
@@ -21,8 +24,12 @@ function createWorkspace(agent: Agent, deps: ConsoleAppDeps, session: ReturnType
   const conversation = createConversationModel();
   const outbox = createOutboxModel();
   const status = observable<ConnectionStatus>('connecting');
-  const connection = createAgentConnection({ socket: deps.openSocket(), session, inbox, conversation, outbox, status });
-  return { agent, inbox, conversation, outbox, status, connection };
+  // Late-bound: the loader runs only after the connection below exists (it owns the socket).
+  const contact = createContactModel((contactId) => connection.fetchContact(contactId));
+  const connection = createAgentConnection({ socket: deps.openSocket(), session, inbox, conversation, contact, outbox, status });
+  /** What the middle column shows: the open conversation, or the customer full width. */
+  const view = observable<MiddleView>('conversation');
+  return { agent, inbox, conversation, contact, outbox, status, connection, view };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
@@ -38,6 +45,7 @@ export function createConsoleApp(deps: ConsoleAppDeps) {
     const held = workspace.get();
     if (current.status !== 'signed-in' && held) {
       held.connection.stop();
+      held.contact.dispose();
       workspace.set(null);
     }
   });

@@ -55,6 +55,12 @@ export function createConversationModel() {
     addMessages(id: string, messages: Message[]): void {
       patch(id, { messages: mergeMessages(state.get().messages, messages) });
     },
+    /** A `message:updated` push (email delivery state): swap the held copy, keep its place. */
+    replaceMessage(message: Message): void {
+      const { id, messages } = state.get();
+      if (id !== message.conversationId || !messages.some((m) => m.id === message.id)) return;
+      patch(id, { messages: messages.map((m) => (m.id === message.id ? message : m)) });
+    },
     setConversation(conversation: Conversation): void {
       patch(conversation.id, { conversation });
     },

@@ -71,7 +71,7 @@ export class FakeAgentSocket {
     this.fire('connect_error', new Error(message));
   }
 
-  push(event: 'conversation:updated' | 'message:new', payload: unknown): void {
+  push(event: 'conversation:updated' | 'message:new' | 'message:updated' | 'contact:updated' | 'timeline:changed', payload: unknown): void {
     this.fire(event, payload);
   }
 

@@ -1,5 +1,6 @@
 import { createAgentConnection } from '../agent-connection';
 import type { ConnectionStatus } from '../agent-connection';
+import { createContactModel } from '../contact-model';
 import { createConversationModel } from '../conversation-model';
 import { createInboxModel } from '../inbox-model';
 import { observable } from '../observable';
@@ -18,15 +19,17 @@ export function createHarness() {
   const outbox = createOutboxModel();
   const status = observable<ConnectionStatus>('connecting');
   let ids = 0;
+  const contact = createContactModel((contactId) => connection.fetchContact(contactId), { coalesceMs: 5 });
   const connection = createAgentConnection({
     socket: socket.asSocket(),
     session,
     inbox,
     conversation,
+    contact,
     outbox,
     status,
     newClientId: () => `client-id-${++ids}`,
     retryDelayMs: 10,
   });
-  return { socket, session, inbox, conversation, outbox, status, connection };
+  return { socket, session, inbox, conversation, contact, outbox, status, connection };
 }

@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const serverMain = fileURLToPath(new URL('../../../server/dist/main.js', import.meta.url));
 
+export const INTEGRATION_TOKEN = 'e2e-integration-token-0123456789';
+
 export interface HiloProcess {
   url: string;
   siteKey: string;
+  smtpPort: number;
   admin: { email: string; password: string };
   port: number;
   dataDir: string;
@@ -34,7 +37,7 @@ export function freePort(): Promise<number> {
  * Starts the built server exactly as the demo command does: no REDIS_URL, so it runs its own
  * redis-server child under a fresh data folder. Stopped with SIGTERM by PID.
  */
-export async function startHilo(reuse?: { port?: number; dataDir?: string; allowedOrigins?: string[] }): Promise<HiloProcess> {
+export async function startHilo(reuse?: { port?: number; dataDir?: string; allowedOrigins?: string[]; smtpUrl?: string }): Promise<HiloProcess> {
   const port = reuse?.port ?? (await freePort());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'hilo-e2e-'));
   const admin = { email: 'admin@hilo.test', password: 'e2e-password-123' };
@@ -48,6 +51,9 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
     ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: 'warn',
     DEMO_ALLOWED_ORIGINS: (reuse?.allowedOrigins ?? []).join(','),
+    SMTP_INBOUND_PORT: '0',
+    INTEGRATION_TOKEN,
+    ...(reuse?.smtpUrl ? { SMTP_URL: reuse.smtpUrl } : {}),
   };
   const child = spawn(process.execPath, [serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -59,7 +65,7 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
     const timer = setTimeout(() => reject(new Error(`Hilo did not start in 20 s:\n${output}`)), 20_000);
     const check = () => {
       const match = /data-site="([^"]+)"/.exec(output);
-      if (match?.[1]) {
+      if (match?.[1] && output.includes('Integration token')) {
         clearTimeout(timer);
         resolve(match[1]);
       }
@@ -74,6 +80,7 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
   return {
     url: `http://127.0.0.1:${port}`,
     siteKey,
+    smtpPort: Number(/inbound SMTP on [^:]+:(\d+)/.exec(output)?.[1] ?? 0),
     admin,
     port,
     dataDir,

@@ -40,6 +40,7 @@ export function storefrontPage(snippet: string): string {
   header { display: flex; justify-content: space-between; align-items: center; padding: 18px 40px; border-bottom: 1px solid #e7dfd3; background: #fff; position: sticky; top: 0; }
   header strong { font-size: 24px; letter-spacing: .04em; }
   nav a { margin-right: 20px; color: #2b2522; text-decoration: none; font-family: system-ui, sans-serif; font-size: 14px; }
+  .account button { font-family: system-ui, sans-serif; font-size: 14px; background: none; border: 1px solid #2b2522; border-radius: 20px; padding: 7px 14px; cursor: pointer; margin-right: 12px; }
   .cart { font-family: system-ui, sans-serif; font-size: 14px; background: #2b2522; color: #fff; padding: 8px 14px; border-radius: 20px; }
   .hero { padding: 56px 40px 32px; max-width: 1100px; margin: 0 auto; }
   .hero h1 { font-size: 44px; margin: 0 0 8px; font-weight: normal; }
@@ -59,6 +60,7 @@ export function storefrontPage(snippet: string): string {
 <header>
   <strong>CASA HILO</strong>
   <nav><a href="/demo">Shop</a><a href="/demo?page=about">About</a><a href="/demo?page=shipping">Shipping</a></nav>
+  <span class="account"><button type="button" id="account">Sign in as Ana</button></span>
   <span class="cart" id="cart" aria-live="polite">Cart: 0 items · €0.00</span>
 </header>
 <section class="hero">
@@ -69,12 +71,34 @@ export function storefrontPage(snippet: string): string {
 </main>
 <footer>© Casa Hilo — a demo storefront for Hilo live chat</footer>
 <script>
+  // The shop's own code. Hilo's queue stub lets it call the widget before (or after) the loader runs.
   (function () {
+    var hilo = function () { (window.Hilo = window.Hilo || { q: [] }).q.push([].slice.call(arguments)); };
     var items = 0, total = 0, cart = document.getElementById('cart');
     document.querySelectorAll('.card button').forEach(function (b) {
       b.addEventListener('click', function () {
         items += 1; total += Number(b.getAttribute('data-price'));
         cart.textContent = 'Cart: ' + items + (items === 1 ? ' item' : ' items') + ' · €' + total.toFixed(2);
+        hilo('setAttributes', { cartItems: items, cartValue: total });
+      });
+    });
+    // A signed-in customer: the shop's backend (/demo/session) computes the userHash with the site secret.
+    var account = document.getElementById('account');
+    function signedIn(user) {
+      account.textContent = 'Signed in as ' + user.name + ' · Sign out';
+      hilo('identify', user);
+    }
+    if (localStorage.getItem('demo-shop-user')) signedIn(JSON.parse(localStorage.getItem('demo-shop-user')));
+    account.addEventListener('click', function () {
+      if (localStorage.getItem('demo-shop-user')) {
+        localStorage.removeItem('demo-shop-user');
+        account.textContent = 'Sign in as Ana';
+        hilo('shutdown');
+        return;
+      }
+      fetch('/demo/session').then(function (r) { return r.json(); }).then(function (user) {
+        localStorage.setItem('demo-shop-user', JSON.stringify(user));
+        signedIn(user);
       });
     });
   })();
