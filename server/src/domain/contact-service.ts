@@ -53,7 +53,8 @@ export function createContactService({ contacts, timeline, visitors, conversatio
   }
 
   async function save(contact: Contact): Promise<Contact> {
-    const updated = { ...contact, updatedAt: now() };
+    const { mergedInto: _ignored, ...plain } = contact as ContactRecord;
+    const updated: Contact = { ...plain, updatedAt: now() };
     await contacts.save(updated);
     for (const e of updated.emails) await contacts.addToIndex(updated.siteId, 'email', e.value, updated.id);
     for (const p of updated.phones) await contacts.addToIndex(updated.siteId, 'phone', p.value, updated.id);
