@@ -23,7 +23,7 @@ async function start(me: Response) {
     api: createApiClient(fetchImpl),
     openSocket: () => {
       const socket = new FakeAgentSocket();
-      socket.handlers['inbox:list'] = () => ({ ok: true, data: [] });
+      socket.handlers['inbox:view'] = () => ({ ok: true, data: { conversations: [], total: 0 } });
       sockets.push(socket);
       return socket.asSocket();
     },

@@ -12,14 +12,12 @@ const preview = (text: string, createdAt: number) => ({ text, authorKind: 'visit
 
 async function renderLiveInbox() {
   const h = createHarness();
-  h.socket.handlers['inbox:list'] = () => ({
-    ok: true,
-    data: [
-      conversation('c1', { visitorName: 'Marta', updatedAt: 3_000, lastOrder: 2, lastMessage: preview('Is it in stock?', 3_000) }),
-      conversation('c2', { visitorId: 'abcdef123456', updatedAt: 2_000, lastOrder: 1, lastMessage: preview('Hello', 2_000) }),
-      conversation('c3', { visitorName: 'Jon', updatedAt: 1_000, lastOrder: 1, lastMessage: preview('Thanks!', 1_000) }),
-    ],
-  });
+  const rows = [
+    conversation('c1', { visitorName: 'Marta', updatedAt: 3_000, lastOrder: 2, lastMessage: preview('Is it in stock?', 3_000) }),
+    conversation('c2', { visitorId: 'abcdef123456', updatedAt: 2_000, lastOrder: 1, lastMessage: preview('Hello', 2_000) }),
+    conversation('c3', { visitorName: 'Jon', updatedAt: 1_000, lastOrder: 1, lastMessage: preview('Thanks!', 1_000) }),
+  ];
+  h.socket.handlers['inbox:view'] = () => ({ ok: true, data: { conversations: rows, total: rows.length } });
   const onSelect = vi.fn();
   render(<Inbox inbox={h.inbox} onSelect={onSelect} />);
   await act(async () => {

@@ -20,7 +20,7 @@ async function signedInWorkspace() {
     { kind: 'conversation', at: 5_000, channel: 'chat', conversation: chat, messageCount: 1, recent: [message('c1', 1)] },
     { kind: 'conversation', at: 1_000, channel: 'email', conversation: oldEmail, messageCount: 1, recent: [message('c0', 1, { text: 'The zip is broken' })] },
   ];
-  socket.handlers['inbox:list'] = () => ({ ok: true, data: [chat] });
+  socket.handlers['inbox:view'] = () => ({ ok: true, data: { conversations: [chat], total: 1 } });
   socket.handlers['conversation:open'] = ({ conversationId }) => {
     const c = conversationId === 'c0' ? oldEmail : chat;
     return { ok: true, data: { conversation: c, messages: [message(c.id, 1, { text: `${c.id} first` })], hasMore: false } };

@@ -7,7 +7,7 @@ import { createHarness } from './testing/workspace-harness';
 function serverWith(history: Record<string, ReturnType<typeof message>[]>) {
   const h = createHarness();
   const list = [conversation('c1', { lastOrder: 3, updatedAt: 5_000 }), conversation('c2', { updatedAt: 4_000 })];
-  h.socket.handlers['inbox:list'] = () => ({ ok: true, data: list });
+  h.socket.handlers['inbox:view'] = () => ({ ok: true, data: { conversations: list, total: list.length } });
   h.socket.handlers['conversation:open'] = ({ conversationId, afterOrder = 0 }) => {
     const messages = (history[conversationId] ?? []).filter((m) => m.order > afterOrder);
     return { ok: true, data: { conversation: conversation(conversationId), messages, hasMore: false } };
@@ -24,7 +24,7 @@ describe('agent connection', () => {
     h.socket.serverAccept();
     await flush();
     expect(h.status.get()).toBe('live');
-    expect(h.socket.sent('inbox:list')[0]?.payload).toEqual({ status: 'open' });
+    expect(h.socket.sent('inbox:view')[0]?.payload).toEqual({ view: 'all', sort: 'activity', offset: 0, limit: 50 });
     expect(h.inbox.state.get().conversations.map((c) => c.id)).toEqual(['c1', 'c2']);
   });
 
@@ -63,7 +63,7 @@ describe('agent connection', () => {
     await flush();
 
     expect(h.status.get()).toBe('live');
-    expect(h.socket.sent('inbox:list')).toHaveLength(2);
+    expect(h.socket.sent('inbox:view')).toHaveLength(2);
     expect(h.socket.sent('conversation:open').at(-1)?.payload).toEqual({ conversationId: 'c1', afterOrder: 3 });
     expect(h.conversation.state.get().messages.map((m) => m.order)).toEqual([1, 2, 3, 4, 5]);
   });

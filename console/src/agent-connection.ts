@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { ContactLoadResult, ContactModel } from './contact-model';
 import type { ConversationModel } from './conversation-model';
 import type { InboxModel } from './inbox-model';
+import type { InboxQuery } from './inbox-query';
 import type { Observable } from './observable';
 import type { OutboxModel, PendingReply } from './outbox-model';
 import type { SessionModel } from './session-model';
@@ -57,10 +58,23 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     session.signedOut(SESSION_ENDED);
   }
 
+  const PAGE = 50;
+  /** Reloads the current view, as many rows as were shown (at least one page). */
   async function refreshInbox(): Promise<void> {
-    const answer = await call('inbox:list', { status: 'open' });
-    if (answer.ok) inbox.replaceAll(answer.data);
+    const { query, conversations } = inbox.state.get();
+    const limit = Math.min(200, Math.max(PAGE, conversations.length));
+    const answer = await call('inbox:view', { ...query, offset: 0, limit });
+    // The agent switched view meanwhile: that request's answer is the one to show.
+    if (answer.ok && inbox.state.get().query === query) inbox.replaceAll(answer.data.conversations, answer.data.total);
   }
+
+  async function loadMore(): Promise<void> {
+    const { query, conversations } = inbox.state.get();
+    const answer = await call('inbox:view', { ...query, offset: conversations.length, limit: PAGE });
+    if (answer.ok && inbox.state.get().query === query) inbox.appendPage(answer.data.conversations, answer.data.total);
+  }
+
+  const resyncHooks: Array<() => void> = [];
 
   /** Loads history after `afterOrder`, page by page while the server says there is more. */
   async function loadHistory(id: string, afterOrder: number): Promise<void> {
@@ -88,6 +102,7 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     if (id) void loadHistory(id, conversation.highestOrder());
     for (const reply of outbox.items.get()) emitSend(reply);
     contact.refresh();
+    for (const hook of resyncHooks) hook();
   }
 
   /** A stored message reached us (ack or push): show it, and settle the pending reply it answers. */
@@ -190,6 +205,20 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
   }
 
   return {
+    /** For feature modules (workflow-connection.ts): requests, pushes and resync go through this owner. */
+    request: call,
+    onPush<E extends keyof AgentServerToClient>(event: E, listener: AgentServerToClient[E]): void {
+      // Same cast as `call`: the generic event name hides which listener type applies.
+      (socket.on as (event: E, listener: AgentServerToClient[E]) => unknown)(event, listener);
+    },
+    onResync(hook: () => void): void {
+      resyncHooks.push(hook);
+    },
+    loadMore,
+    setQuery(query: InboxQuery): void {
+      inbox.setQuery(query);
+      if (socket.connected) void refreshInbox();
+    },
     start(): void {
       status.set('connecting');
       socket.connect();

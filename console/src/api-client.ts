@@ -17,6 +17,8 @@ export interface ApiClient {
   me(): Promise<Agent | null>;
   login(body: LoginBody): Promise<Agent>;
   logout(): Promise<void>;
+  /** Sets the invitee's password and signs them in. */
+  acceptInvite(token: string, password: string): Promise<Agent>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -58,6 +60,11 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     },
     async logout() {
       await request('POST', '/auth/logout');
+    },
+    async acceptInvite(token, password) {
+      const info = await request<SessionInfo>('POST', '/invites/accept', { token, password });
+      if (!info?.agent) throw new ApiError(500, 'internal', 'Unexpected answer from the server');
+      return info.agent;
     },
   };
 }

@@ -26,6 +26,18 @@ import { createConversationStore } from './store/conversation-store.js';
 import type { RedisClient } from './store/redis-client.js';
 import { createSessionStore, createRateLimiter } from './store/session-store.js';
 import { createSiteStore } from './store/site-store.js';
+import { createWidgetSettingsStore } from './store/widget-settings-store.js';
+import { createReadStateStore } from './store/read-state-store.js';
+import { createChatSignalsService } from './domain/chat-signals-service.js';
+import { createChatSignalsNotifier } from './transport/socket/chat-signals-notifier.js';
+import { createAgentChatSignalHandlers, createVisitorChatSignalHandlers } from './transport/socket/chat-signals-handlers.js';
+import { createAfterChatService } from './domain/after-chat-service.js';
+import { createAfterChatStore } from './store/after-chat-store.js';
+import { createAfterChatNotifier, createAgentAfterChatHandlers, createVisitorAfterChatHandlers, withResolvedForVisitors } from './transport/socket/after-chat-handlers.js';
+import { createWidgetSettingsService } from './domain/widget-settings-service.js';
+import { createWidgetConfigRoutes, createWidgetSettingsRoutes } from './transport/http/widget-settings-routes.js';
+import { createChatAttachmentService } from './domain/chat-attachment-service.js';
+import { createChatAttachmentRoutes } from './transport/http/chat-attachment-routes.js';
 import { createVisitorStore } from './store/visitor-store.js';
 import { createAuthRoutes } from './transport/http/auth-routes.js';
 import { csrfGuard } from './transport/http/csrf-guard.js';
@@ -34,6 +46,9 @@ import { errorHandler, notFound } from './transport/http/http-errors.js';
 import { createConsoleRoutes, createWidgetRoutes, type StaticPaths } from './transport/http/static-routes.js';
 import { createAgentAuth } from './transport/socket/agent-auth.js';
 import { createAgentHandlers } from './transport/socket/agent-handlers.js';
+import { createWorkflow } from './workflow-wiring.js';
+import { createInviteRoutes } from './transport/http/invite-routes.js';
+import type { WorkflowService } from './domain/workflow-service.js';
 import { createAgentPresence } from './transport/socket/agent-presence.js';
 import { hashSessionToken } from './domain/auth-service.js';
 import { rooms } from './transport/socket/rooms.js';
@@ -41,6 +56,10 @@ import { createSocketNotifier } from './transport/socket/socket-notifier.js';
 import { namespacesOf } from './transport/socket/typed-namespaces.js';
 import { createVisitorAuth } from './transport/socket/visitor-auth.js';
 import { createVisitorHandlers } from './transport/socket/visitor-handlers.js';
+import { instrumentNotifier } from './observability/instrument-notifier.js';
+import { createMetrics, type HiloMetrics } from './observability/metrics.js';
+import { createMetricsRoutes } from './observability/metrics-routes.js';
+import { createProtection, DEFAULT_PROTECTION, type ProtectionOptions } from './transport/protection/protection.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'sessionTtlSeconds' | 'trustProxy'> & Partial<Pick<Config, 'phoneDefaultCountry'>>;
@@ -53,6 +72,10 @@ export interface AppDeps {
   /** Test hook: outbox retry timings. */
   outboxTimings?: Pick<EmailOutboxOptions, 'baseDelayMs' | 'maxAttempts' | 'pollMs'>;
   paths?: StaticPaths;
+  /** Rate limits and overload thresholds; defaults in transport/protection/protection.ts. */
+  protection?: Partial<ProtectionOptions>;
+  /** main.ts passes its own so the Redis client's errors are counted too. */
+  metrics?: HiloMetrics;
 }
 
 export interface HiloServices {
@@ -61,6 +84,7 @@ export interface HiloServices {
   timeline: TimelineService;
   email: EmailService;
   outbox: EmailOutbox | null;
+  workflow: WorkflowService;
 }
 
 export interface HiloApp {
@@ -78,8 +102,11 @@ const defaultPaths: StaticPaths = {
 };
 
 /** Builds the whole server from its dependencies; `main.ts` and the tests both call this. */
-export async function createApp({ config, logger, redis, demoSite, mailer, outboxTimings, paths = defaultPaths }: AppDeps): Promise<HiloApp> {
+export async function createApp({ config, logger, redis, demoSite, mailer, outboxTimings, paths = defaultPaths, ...deps }: AppDeps): Promise<HiloApp> {
+  const metrics = deps.metrics ?? createMetrics();
+  const protection = createProtection({ ...DEFAULT_PROTECTION, trustProxy: config.trustProxy, ...deps.protection }, metrics, logger, () => redis.ping());
   const sites = createSiteStore(redis);
+  const widgetSettings = createWidgetSettingsService({ sites, settings: createWidgetSettingsStore(redis) });
   const agentStore = createAgentStore(redis);
   const auth = createAuthService({
     agents: agentStore,
@@ -91,19 +118,24 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   const app = express();
   const httpServer = createServer(app);
   const subscriber = redis.duplicate();
-  subscriber.on('error', (err: Error) => logger.warn({ err }, 'redis adapter subscriber error'));
+  subscriber.on('error', (err: Error) => {
+    metrics.redisErrors.inc({ client: 'adapter' });
+    logger.warn({ err }, 'redis adapter subscriber error');
+  });
   await subscriber.connect();
   const io = new Server(httpServer, {
     adapter: createShardedAdapter(redis, subscriber),
     // The visitor namespace checks each site's own allow-list; CORS only lets the browser ask.
     cors: { origin: true, credentials: false },
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: protection.allowRequest,
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
   const { visitors, agents } = namespacesOf(io);
 
-  const notifier = createSocketNotifier(visitors, agents);
+  const notifier = withResolvedForVisitors(instrumentNotifier(createSocketNotifier(visitors, agents), metrics), visitors);
+  metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));
   const presence = createAgentPresence(agents, visitors, logger);
   const conversationStore = createConversationStore(redis);
   const visitorStore = createVisitorStore(redis);
@@ -141,7 +173,11 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     notifier,
     presence,
     ...(mailer ? { emailReplies: email.replies } : {}),
+    // Routing and inbox views follow every message; a failure there must not fail the stored message.
+    afterMessage: (c, m) => workflowParts.afterMessage(c, m).catch((err: unknown) => logger.warn({ err }, 'workflow after message failed')),
   });
+  const workflowParts = createWorkflow({ redis, agents, agentStore, conversationStore, visitorStore, contactStore: createContactStore(redis), notifier, logger, publicUrl: config.publicUrl });
+  const { workflow, invites, transport: workflowTransport } = workflowParts;
   if (mailer) {
     outbox = createEmailOutbox({ redis, mailer, logger, onDelivery: (job, delivery) => email.delivered(job, delivery), ...outboxTimings });
     outbox.start();
@@ -155,9 +191,19 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   };
 
   visitors.use(createVisitorAuth({ sites, logger }));
+  visitors.on('connection', protection.visitorSocket);
   visitors.on('connection', createVisitorHandlers({ conversations, contacts, presence, logger }));
+  const chatSignals = createChatSignalsService({ conversations: conversationStore, visitors: visitorStore, reads: createReadStateStore(redis), notifier: createChatSignalsNotifier(visitors, agents) });
+  visitors.on('connection', createVisitorChatSignalHandlers({ signals: chatSignals, logger }));
+  const afterChat = createAfterChatService({ conversations: conversationStore, visitors: visitorStore, store: createAfterChatStore(redis), mailer: () => outbox, notifier: createAfterChatNotifier(agents) });
+  visitors.on('connection', createVisitorAfterChatHandlers({ afterChat, logger }));
   agents.use(createAgentAuth({ auth, consoleOrigins, logger }));
+  agents.on('connection', protection.agentSocket);
   agents.on('connection', createAgentHandlers({ conversations, contacts, timeline, auth, presence, logger }));
+  agents.on('connection', createAgentChatSignalHandlers({ signals: chatSignals, logger }));
+  agents.on('connection', createAgentAfterChatHandlers({ afterChat, logger }));
+  agents.on('connection', workflowTransport.onConnection);
+  workflowTransport.start();
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -170,6 +216,12 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     }),
   );
   app.use(createHealthRoutes(() => redis.ping()));
+  app.use(createMetricsRoutes(metrics));
+  // Everything below is rate-limited per address and shed under overload; health and metrics are not.
+  app.use(protection.http);
+  app.use('/widget/config', createWidgetConfigRoutes({ widgetSettings }));
+  const chatFiles = createChatAttachmentService({ attachments: createAttachmentStore(redis), visitorSend: (siteId, visitorId, input) => conversations.visitorSend(siteId, visitorId, input), fileUrl: (id) => `${publicOrigin}/widget/files/${id}` });
+  app.use('/widget/files', createChatAttachmentRoutes({ sites, files: chatFiles }));
   app.use('/widget', createWidgetRoutes(paths));
   app.use('/console', createConsoleRoutes(paths));
   app.get('/', (_req, res) => res.redirect('/console/'));
@@ -184,6 +236,8 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
       onSignOut: (token) => agents.in(rooms.agentSession(hashSessionToken(token))).disconnectSockets(true),
     }),
   );
+  app.use('/api/widget-settings', createWidgetSettingsRoutes({ auth, widgetSettings }));
+  app.use('/api/invites', createInviteRoutes({ invites, auth, publicUrl: config.publicUrl, sessionTtlSeconds: config.sessionTtlSeconds }));
   app.use('/api/attachments', createAttachmentRoutes({ auth, attachments: createAttachmentStore(redis) }));
   app.use('/api', createIntegrationRoutes({ sites, timeline, email }));
   app.use(notFound);
@@ -192,9 +246,11 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   return {
     httpServer,
     io,
-    services: { conversations, contacts, timeline, email, outbox },
+    services: { conversations, contacts, timeline, email, outbox, workflow },
     async close() {
+      protection.stop();
       await outbox?.stop();
+      workflowTransport.stop();
       // io.close() also closes the HTTP server; it resolves once every socket is gone.
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -7,6 +7,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Comma-separated seed nodes of a Redis Cluster (redis://host:port,…); wins over REDIS_URL. */
+  REDIS_CLUSTER_URLS: z.string().regex(/^rediss?:\/\/[^,\s]+(,rediss?:\/\/[^,\s]+)*$/, 'comma-separated redis:// URLs').optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   ADMIN_EMAIL: z.email().default('admin@hilo.test'),
@@ -23,6 +25,10 @@ const envSchema = z.object({
   INTEGRATION_TOKEN: z.string().min(24, 'INTEGRATION_TOKEN must be at least 24 characters').max(200).optional(),
   PHONE_DEFAULT_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'PHONE_DEFAULT_COUNTRY is a two-letter country code such as ES').optional(),
   DEMO_SEED: boolish.default(true),
+  RATE_LIMIT_VISITOR_PER_SECOND: z.coerce.number().positive().default(5),
+  RATE_LIMIT_AGENT_PER_SECOND: z.coerce.number().positive().default(20),
+  RATE_LIMIT_IP_PER_SECOND: z.coerce.number().positive().default(100),
+  OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(2000),
 });
 
 export interface Config {
@@ -31,6 +37,8 @@ export interface Config {
   /** Origin people use to reach this server (used in the embed snippet and the agent origin check). */
   publicUrl: string;
   redisUrl: string | undefined;
+  /** Seed nodes when Hilo runs on Redis Cluster; null for a single Redis. */
+  redisClusterUrls: string[] | null;
   dataDir: string;
   sessionTtlSeconds: number;
   adminEmail: string;
@@ -48,6 +56,10 @@ export interface Config {
   integrationToken: string | undefined;
   phoneDefaultCountry: string | undefined;
   demoSeed: boolean;
+  /** Sustained socket events / HTTP requests per second allowed (bursts of four seconds' worth). */
+  rateLimits: { visitor: number; agent: number; ip: number };
+  /** Socket events / HTTP requests being worked on at once before new ones are shed. */
+  overloadMaxInFlight: number;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     publicUrl,
     redisUrl: e.REDIS_URL,
+    redisClusterUrls: e.REDIS_CLUSTER_URLS ? e.REDIS_CLUSTER_URLS.split(',') : null,
     dataDir: e.DATA_DIR,
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
@@ -82,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     integrationToken: e.INTEGRATION_TOKEN,
     phoneDefaultCountry: e.PHONE_DEFAULT_COUNTRY,
     demoSeed: e.DEMO_SEED,
+    rateLimits: { visitor: e.RATE_LIMIT_VISITOR_PER_SECOND, agent: e.RATE_LIMIT_AGENT_PER_SECOND, ip: e.RATE_LIMIT_IP_PER_SECOND },
+    overloadMaxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
   };
 }

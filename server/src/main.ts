@@ -8,10 +8,12 @@ import { seedDemoCustomer } from './demo/demo-seed.js';
 import { bootstrap } from './domain/bootstrap.js';
 import { RedisServerMissingError, startRedisServer, type RedisServerProcess } from './infra/redis-server-process.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { protectionRules } from './transport/protection/protection.js';
 import { createAgentStore } from './store/agent-store.js';
 import { createConversationStore } from './store/conversation-store.js';
 import { createEmailThreadStore } from './store/email-thread-store.js';
-import { connectRedis } from './store/redis-client.js';
+import { connectRedis, connectRedisCluster } from './store/redis-client.js';
 import { createSiteStore } from './store/site-store.js';
 import { createTimelineStore } from './store/timeline-store.js';
 
@@ -22,13 +24,20 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   let redisUrl = config.redisUrl;
-  if (!redisUrl) {
+  if (!redisUrl && !config.redisClusterUrls) {
     localRedis = await startRedisServer({ dir: join(config.dataDir, 'redis'), appendonly: true });
     redisUrl = localRedis.url;
     logger.info({ redisPid: localRedis.pid, redisPort: localRedis.port }, 'started a local redis-server (REDIS_URL unset)');
   }
 
-  const redis = await connectRedis({ url: redisUrl, onError: (err) => logger.warn({ err: err.message }, 'redis error') });
+  const metrics = createMetrics();
+  const onError = (err: Error) => {
+    metrics.redisErrors.inc({ client: 'main' });
+    logger.warn({ err: err.message }, 'redis error');
+  };
+  const redis = config.redisClusterUrls
+    ? await connectRedisCluster({ urls: config.redisClusterUrls, onError })
+    : await connectRedis({ url: redisUrl as string, onError });
   const setup = await bootstrap(createSiteStore(redis), createAgentStore(redis), {
     publicUrl: config.publicUrl,
     extraOrigins: config.demoAllowedOrigins,
@@ -47,7 +56,7 @@ async function main(): Promise<void> {
     mailer = createMailer(sink.url);
   }
 
-  const app = await createApp({ config, logger, redis, demoSite: setup.site, mailer });
+  const app = await createApp({ config, logger, redis, demoSite: setup.site, mailer, metrics, protection: { ...protectionRules(config.rateLimits), overload: { maxInFlight: config.overloadMaxInFlight } } });
   if (setup.createdSite && config.demoSeed) {
     await seedDemoCustomer(
       { contacts: app.services.contacts, conversations: createConversationStore(redis), timeline: createTimelineStore(redis), threads: createEmailThreadStore(redis) },

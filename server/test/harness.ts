@@ -6,10 +6,11 @@ import type { Ack, AgentClientToServer, AgentServerToClient, VisitorClientToServ
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type HiloApp } from '../src/app.js';
 import type { Mailer } from '../src/channels/email/mailer.js';
+import type { ProtectionOptions } from '../src/transport/protection/protection.js';
 import { bootstrap } from '../src/domain/bootstrap.js';
 import type { Site } from '../src/domain/ports.js';
 import { startRedisServer, type RedisServerProcess } from '../src/infra/redis-server-process.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { createAgentStore } from '../src/store/agent-store.js';
 import { connectRedis, type RedisClient } from '../src/store/redis-client.js';
 import { createSiteStore } from '../src/store/site-store.js';
@@ -50,9 +51,12 @@ export interface TestServer {
 }
 
 /** A full Hilo server on an ephemeral port, wired exactly as main.ts does. */
-export async function startTestServer(redisUrl: string, options: { mailer?: Pick<Mailer, 'send'> | null } = {}): Promise<TestServer> {
+export async function startTestServer(
+  redisUrl: string,
+  options: { mailer?: Pick<Mailer, 'send'> | null; protection?: Partial<ProtectionOptions>; logger?: Logger } = {},
+): Promise<TestServer> {
   const redis = await testClient(redisUrl);
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   // The port is not known before listening, so the allow-list uses a placeholder fixed below.
   const { site } = await bootstrap(createSiteStore(redis), createAgentStore(redis), {
     publicUrl: 'http://127.0.0.1:1',
@@ -69,6 +73,8 @@ export async function startTestServer(redisUrl: string, options: { mailer?: Pick
     demoSite: site,
     mailer: options.mailer ?? null,
     outboxTimings: { baseDelayMs: 50, pollMs: 50 },
+    // Behaviour tests send fast from one address; limits are tested on their own (protection.test.ts).
+    protection: options.protection ?? { visitor: NO_LIMIT, agent: NO_LIMIT, ip: NO_LIMIT },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -88,6 +94,7 @@ export type VisitorClient = Socket<VisitorServerToClient, VisitorClientToServer>
 export type AgentClient = Socket<AgentServerToClient, AgentClientToServer>;
 
 export const SHOP_ORIGIN = 'https://shop.example';
+const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
 export function visitorClient(url: string, auth: { siteKey: string; token?: string }, origin = SHOP_ORIGIN): VisitorClient {
   return connect(`${url}/visitor`, {

@@ -18,6 +18,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface AckError {
   code: ErrorCode;
   message: string;
+  /** With `rate_limited` and `unavailable`: how long to wait before retrying. */
+  retryAfterMs?: number;
 }
 
 /** Every socket acknowledgement has this shape. */

@@ -4,6 +4,9 @@ import type { Call, CallLogInput, Contact, ContactMergeInput, ContactProfile, No
 import type { Conversation, ConversationHistory, Message } from './domain.js';
 import { CONVERSATION_STATUSES, afterOrderSchema, clientIdSchema, idSchema, messageTextSchema } from './domain.js';
 import { LIMITS } from './limits.js';
+import type { WorkflowClientToServer, WorkflowServerToClient } from './workflow.js';
+import type { AfterChatAgentClientToServer, AfterChatAgentServerToClient } from './after-chat.js';
+import type { ChatSignalsAgentClientToServer, ChatSignalsAgentServerToClient } from './chat-signals.js';
 
 export const inboxListSchema = z.object({
   status: z.enum(CONVERSATION_STATUSES).default('open'),
@@ -25,7 +28,7 @@ export const agentSendSchema = z.object({
 export type AgentSend = z.infer<typeof agentSendSchema>;
 
 /** Events the console sends. */
-export interface AgentClientToServer {
+export interface AgentClientToServer extends WorkflowClientToServer, ChatSignalsAgentClientToServer, AfterChatAgentClientToServer {
   'inbox:list': (payload: InboxList, ack: AckCallback<Conversation[]>) => void;
   /** History of one conversation after `afterOrder` (0 for all); also used to catch up after reconnect. */
   'conversation:open': (payload: ConversationOpen, ack: AckCallback<ConversationHistory>) => void;
@@ -41,7 +44,7 @@ export interface AgentClientToServer {
 }
 
 /** Events the server sends to every agent of the site. */
-export interface AgentServerToClient {
+export interface AgentServerToClient extends WorkflowServerToClient, ChatSignalsAgentServerToClient, AfterChatAgentServerToClient {
   /** A conversation was created or changed (new message, status, assignee). */
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;

@@ -90,6 +90,13 @@ export interface Conversation {
   lastMessage: MessagePreview | null;
   /** Best name known for the customer, for display only. */
   visitorName: string | null;
+  /** Workflow fields (issue 5); absent on conversations stored before them. */
+  teamId?: string | null;
+  labels?: string[];
+  /** While snoozed (status 'pending'): when it comes back. */
+  snoozedUntil?: number | null;
+  /** Since when the customer waits for an agent's answer; null once answered. */
+  waitingSince?: number | null;
 }
 
 export type AgentRole = 'admin' | 'agent';

@@ -5,3 +5,7 @@ export * from './visitor-events.js';
 export * from './agent-events.js';
 export * from './http-api.js';
 export * from './contact.js';
+export * from './widget-settings.js';
+export * from './workflow.js';
+export * from './chat-signals.js';
+export * from './after-chat.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AckCallback } from './ack.js';
+import type { AfterChatVisitorClientToServer, AfterChatVisitorServerToClient } from './after-chat.js';
+import type { ChatSignalsVisitorClientToServer, ChatSignalsVisitorServerToClient } from './chat-signals.js';
 import type { IdentifyInput, IdentifyResult, VisitorContextInput } from './contact.js';
 import type { Agent, ConversationHistory, Message } from './domain.js';
 import { afterOrderSchema, clientIdSchema, messageTextSchema } from './domain.js';
@@ -33,7 +35,7 @@ export interface VisitorSession {
 }
 
 /** Events the widget sends. */
-export interface VisitorClientToServer {
+export interface VisitorClientToServer extends ChatSignalsVisitorClientToServer, AfterChatVisitorClientToServer {
   /** Store a message in the visitor's conversation (made on the first message). Idempotent per clientId. */
   'message:send': (payload: VisitorSend, ack: AckCallback<Message>) => void;
   /** Messages after `afterOrder` in the visitor's own conversation; `null` when none exists yet. */
@@ -45,7 +47,7 @@ export interface VisitorClientToServer {
 }
 
 /** Events the server sends to the widget. */
-export interface VisitorServerToClient {
+export interface VisitorServerToClient extends ChatSignalsVisitorServerToClient, AfterChatVisitorServerToClient {
   'session:ready': (session: VisitorSession) => void;
   'message:new': (message: Message) => void;
   /** Agents of the site who are online, for "we typically reply" and offline states. */

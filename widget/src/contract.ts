@@ -1,6 +1,6 @@
 // The one seam between the loader (host page, no framework) and the app chunk: types only, so the
 // loader stays free of app code.
-import type { IdentifyInput } from '@hilo/shared';
+import type { IdentifyInput, WidgetConfig } from '@hilo/shared';
 
 /** What the loader hands to the app chunk's exported `mount`. */
 export interface MountOptions {
@@ -18,7 +18,22 @@ export interface MountOptions {
   /** CSP nonce of the loader's script tag, put on every <style> the widget adds. */
   nonce?: string;
   zIndex: number;
+  /** The site's settings from `GET /widget/config/<siteKey>` (fetched by the loader); null when it failed. */
+  config: Promise<WidgetConfig | null>;
 }
+
+/** Events of `Hilo.on`. */
+export interface HiloEvents {
+  /** The chat app is loaded and the queued calls have run. */
+  ready: () => void;
+  open: () => void;
+  close: () => void;
+  /** A new message in the conversation (from the shopper or an agent). */
+  message: (message: { text: string; author: 'visitor' | 'agent' | 'bot' | 'system'; authorName?: string; createdAt: number }) => void;
+  /** Agent messages the shopper has not seen yet (0 when the panel is opened). */
+  unread: (count: number) => void;
+}
+export type HiloEventName = keyof HiloEvents;
 
 /** `Hilo.setAttributes` input: flat values; `null` removes an attribute. */
 export type AttributesInput = Record<string, string | number | boolean | null>;
@@ -31,6 +46,8 @@ export interface WidgetController {
   identify(identity: IdentifyInput): void;
   setAttributes(attributes: AttributesInput): void;
   shutdown(): void;
+  on<E extends HiloEventName>(event: E, listener: HiloEvents[E]): void;
+  off<E extends HiloEventName>(event: E, listener: HiloEvents[E]): void;
   destroy(): void;
 }
 
@@ -90,6 +107,17 @@ export interface HiloApi {
    * signOutButton.addEventListener('click', () => window.Hilo.shutdown());
    */
   shutdown(): void;
+  /**
+   * Listens to the widget. Listeners added before the app has loaded are kept and attached when it
+   * has; a `ready` listener added after load runs at once. Errors thrown by a listener are caught.
+   *
+   * @example
+   * window.Hilo.on('unread', (count) => badge.textContent = count ? String(count) : '');
+   * window.Hilo.on('message', (m) => analytics.track('chat_message', { from: m.author }));
+   */
+  on<E extends HiloEventName>(event: E, listener: HiloEvents[E]): void;
+  /** Removes a listener added with `on`. */
+  off<E extends HiloEventName>(event: E, listener: HiloEvents[E]): void;
   /** Kept after load so late `Hilo.q.push([...])` calls still run. */
   q: { push(...calls: QueuedCall[]): void };
 }

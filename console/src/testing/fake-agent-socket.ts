@@ -1,4 +1,4 @@
-import type { Ack, AckCallback, AgentClientToServer } from '@hilo/shared';
+import type { Ack, AckCallback, AgentClientToServer, AgentServerToClient } from '@hilo/shared';
 import type { AgentSocket } from '../agent-connection';
 
 type Payload<E extends keyof AgentClientToServer> = Parameters<AgentClientToServer[E]>[0];
@@ -71,7 +71,7 @@ export class FakeAgentSocket {
     this.fire('connect_error', new Error(message));
   }
 
-  push(event: 'conversation:updated' | 'message:new' | 'message:updated' | 'contact:updated' | 'timeline:changed', payload: unknown): void {
+  push(event: keyof AgentServerToClient, payload: unknown): void {
     this.fire(event, payload);
   }
 

@@ -20,6 +20,8 @@ export interface ConversationServiceDeps {
   notifier: ConversationNotifier;
   presence: PresencePort;
   emailReplies?: EmailReplies;
+  /** Runs after each newly stored message (routing, waiting flag, inbox views); see workflow-service.ts. */
+  afterMessage?: (conversation: Conversation, message: Message) => Promise<void>;
   now?: () => number;
 }
 
@@ -44,7 +46,7 @@ export interface NewConversation {
 
 export type ConversationService = ReturnType<typeof createConversationService>;
 
-export function createConversationService({ conversations, visitors, contacts, timeline, notifier, presence, emailReplies, now = Date.now }: ConversationServiceDeps) {
+export function createConversationService({ conversations, visitors, contacts, timeline, notifier, presence, emailReplies, afterMessage, now = Date.now }: ConversationServiceDeps) {
   async function visitorConversation(siteId: string, visitorId: string): Promise<Conversation | null> {
     const id = await visitors.conversationOf(siteId, visitorId);
     return id ? conversations.get(id) : null;
@@ -119,6 +121,7 @@ export function createConversationService({ conversations, visitors, contacts, t
     await conversations.index(current);
     notifier.messageCreated(current, result.message);
     notifier.conversationUpdated(current);
+    if (afterMessage) await afterMessage(current, result.message);
     return result;
   }
 

@@ -35,6 +35,11 @@ function toConversation(raw: Record<string, string>): Conversation | null {
     lastOrder: Number(raw.lastOrder ?? 0),
     lastMessage: raw.lastMessage ? (JSON.parse(raw.lastMessage) as MessagePreview) : null,
     visitorName: raw.visitorName || null,
+    // Workflow fields (store/workflow-store.ts writes them).
+    teamId: raw.teamId || null,
+    labels: raw.labels ? (JSON.parse(raw.labels) as string[]) : [],
+    snoozedUntil: nullableNumber(raw.snoozedUntil),
+    waitingSince: nullableNumber(raw.waitingSince),
   };
 }
 

@@ -11,6 +11,8 @@ export const keys = {
   /** Value: site id. The key holds a SHA-256 of the integration token. */
   siteByIntegrationToken: (tokenHash: string) => `${P}:integration-token:${tokenHash}`,
   demoSite: () => `${P}:demo-site`,
+  /** JSON of the site's widget settings (look, hours, pre-chat form). */
+  widgetSettings: (siteId: string) => `${P}:site:{${siteId}}:widget-settings`,
 
   agent: (agentId: string) => `${P}:agent:{${agentId}}`,
   agentByEmail: (email: string) => `${P}:agent-email:${email}`,
@@ -24,6 +26,12 @@ export const keys = {
   messages: (id: string) => `${P}:conv:{${id}}:msgs`,
   /** Hash: `<authorKind>:<authorId>:<clientId>` → order, for at-most-once storage. */
   clientIds: (id: string) => `${P}:conv:{${id}}:cids`,
+  /** Hash: `visitor` / `agent` → highest message order each side has read (read receipts). */
+  readState: (id: string) => `${P}:conv:{${id}}:reads`,
+  /** JSON of the shopper's rating (CSAT) of the conversation. */
+  csat: (id: string) => `${P}:conv:{${id}}:csat`,
+  /** Counter of transcript emails sent for the conversation (expires: a rate limit). */
+  transcripts: (id: string) => `${P}:conv:{${id}}:transcripts`,
 
   /** Sorted set of conversation ids by last activity, one per site and status. */
   inbox: (siteId: string, status: string) => `${P}:site:{${siteId}}:inbox:${status}`,
@@ -44,6 +52,38 @@ export const keys = {
   /** Value: `<siteId> <conversationId>` for a reply address token. */
   emailReplyToken: (token: string) => `${P}:email-reply:${token}`,
   attachment: (id: string) => `${P}:attachment:{${id}}`,
+
+  /** Routing state of a site lives in its slot so the Lua routing scripts change it atomically. */
+  routeQueue: (siteId: string) => `${P}:site:{${siteId}}:route:queue`,
+  routeQueueTeam: (siteId: string) => `${P}:site:{${siteId}}:route:queue-team`,
+  routeAssignee: (siteId: string) => `${P}:site:{${siteId}}:route:assignee`,
+  routeLoad: (siteId: string) => `${P}:site:{${siteId}}:route:load`,
+  routeCapacity: (siteId: string) => `${P}:site:{${siteId}}:route:capacity`,
+  /** Sorted set: agent id → last heartbeat of any of their tabs. */
+  routePresence: (siteId: string) => `${P}:site:{${siteId}}:route:presence`,
+  /** Hash: agent id → 'online' | 'away' as the agent set it. */
+  routeStatus: (siteId: string) => `${P}:site:{${siteId}}:route:status`,
+  /** Hash: agent id → `,team1,team2,`. */
+  routeAgentTeams: (siteId: string) => `${P}:site:{${siteId}}:route:agent-teams`,
+  /** Hash: team id (or `*`) → the agent assigned last, for round-robin. */
+  routeCursor: (siteId: string) => `${P}:site:{${siteId}}:route:cursor`,
+  routeRules: (siteId: string) => `${P}:site:{${siteId}}:route:rules`,
+  teams: (siteId: string) => `${P}:site:{${siteId}}:teams`,
+  siteAgents: (siteId: string) => `${P}:site:{${siteId}}:agents`,
+  /** Inbox view sorted sets (score = last activity, or waiting time for `view:waiting`). */
+  view: (siteId: string, name: string) => `${P}:site:{${siteId}}:view:${name}`,
+  /** Hash: conversation id → JSON list of the view names it is in, so a re-index removes stale ones. */
+  viewMembership: (siteId: string) => `${P}:site:{${siteId}}:view-members`,
+  /** Internal notes of a conversation, by time. */
+  conversationNotes: (id: string) => `${P}:conv:{${id}}:notes`,
+  /** Hash: canned response id → JSON. */
+  canned: (siteId: string) => `${P}:site:{${siteId}}:canned`,
+  /** Hash: conversation id → lower-case searchable text (customer name, email, phone, message texts). */
+  searchText: (siteId: string) => `${P}:site:{${siteId}}:search`,
+  /** JSON of a pending agent invite; the key holds a SHA-256 of the one-time token. */
+  invite: (tokenHash: string) => `${P}:invite:${tokenHash}`,
+  /** Sorted set of `<siteId> <conversationId>` by snooze end; one key so every process sweeps it. */
+  snoozed: () => `${P}:snoozed`,
 } as const;
 
 export const TTL = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createClient } from 'redis';
+import { createClient, createCluster } from 'redis';
 
 
 export interface RedisClientOptions {
@@ -22,7 +22,22 @@ function makeClient(url: string) {
   });
 }
 
-export type RedisClient = ReturnType<typeof makeClient>;
+/**
+ * Redis Cluster: the seed nodes are enough, the client discovers the rest and follows MOVED/ASK.
+ * Every multi-key command, MULTI and script keeps its keys in one slot (hash tags in keys.ts).
+ */
+function makeCluster(urls: string[]) {
+  return createCluster({
+    rootNodes: urls.map((url) => ({ url })),
+    defaults: {
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 5000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
+    },
+  });
+}
+
+/** One Redis or a Redis Cluster; stores use only commands both route the same way. */
+export type RedisClient = ReturnType<typeof makeClient> | ReturnType<typeof makeCluster>;
 
 export async function connectRedis({ url, onError }: RedisClientOptions): Promise<RedisClient> {
   const client = makeClient(url);
@@ -30,6 +45,19 @@ export async function connectRedis({ url, onError }: RedisClientOptions): Promis
   await client.connect();
   return client;
 }
+
+export async function connectRedisCluster({ urls, onError }: { urls: string[]; onError(err: Error): void }): Promise<RedisClient> {
+  const cluster = makeCluster(urls);
+  cluster.on('error', onError);
+  await cluster.connect();
+  return cluster;
+}
+
+/** A raw command on either kind of client; on a cluster it goes to the node that owns `key`. */
+export function sendCommand(client: RedisClient, key: string, args: string[]): Promise<unknown> {
+  return 'nodeClient' in client ? client.sendCommand(key, false, args) : client.sendCommand(args);
+}
+
 
 const shas = new Map<string, string>();
 

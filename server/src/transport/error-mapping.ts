@@ -6,8 +6,11 @@ import type { Logger } from '../logger.js';
 
 function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  return ['ClientClosedError', 'ClientOfflineError', 'ConnectionTimeoutError', 'SocketClosedUnexpectedlyError'].includes(err.name)
-    || /client is (closed|offline)|ECONNREFUSED|LOADING/.test(err.message);
+  const names = ['ClientClosedError', 'ClientOfflineError', 'ConnectionTimeoutError', 'SocketClosedUnexpectedlyError'];
+  // node-redis sets the class, not always `name`; a Redis node dying mid-command surfaces as ECONNRESET.
+  return names.includes(err.name) || names.includes(err.constructor.name)
+    // LOADING: Redis is replaying its AOF after a restart; the others are Redis Cluster failing over.
+    || /client is (closed|offline)|Socket closed unexpectedly|ECONNREFUSED|ECONNRESET|EPIPE|LOADING|CLUSTERDOWN|TRYAGAIN|MASTERDOWN/.test(err.message);
 }
 
 /** The one place that turns any thrown value into a client-facing error. */

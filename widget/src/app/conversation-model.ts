@@ -17,6 +17,18 @@ export interface ConversationState {
   /** Agents online (from agents:presence); null until the server says. */
   agentsOnline: number | null;
   followup: Followup | null;
+  /** Highest order an agent has read (0: none yet), for "Seen" under the shopper's messages. */
+  agentReadOrder: number;
+  /** An agent is typing a reply. */
+  agentTyping: { agentId: string; name: string } | null;
+  /** The chat was resolved: the rating (and transcript) card, shown after the entry `after`. */
+  rating: RatingState | null;
+}
+
+export interface RatingState {
+  after: string | null;
+  status: 'ask' | 'sending' | 'done' | 'error';
+  transcript: 'idle' | 'sending' | 'sent' | 'error';
 }
 
 /**
@@ -32,9 +44,13 @@ export interface TimelineEntry {
   key: string;
   clientId: string;
   authorKind: Message['author']['kind'];
+  /** Agent id for agent messages (looks up the display name and avatar in the site settings). */
+  authorId?: string;
   authorName?: string;
   text: string;
   createdAt: number;
+  /** Server order of stored messages. */
+  order?: number;
   status: 'sent' | 'sending' | 'failed';
   error?: string;
 }
@@ -56,6 +72,11 @@ export interface ConversationModel {
   /** The shopper's answer to the offer: sending, refused, or stored for `email`. */
   setFollowupStatus(status: 'sending' | 'error'): void;
   followupDone(email: string): void;
+  setAgentRead(order: number): void;
+  setAgentTyping(typing: { agentId: string; name: string } | null): void;
+  /** `conversation:resolved`: offer the rating after the newest entry (kept while one is shown). */
+  offerRating(): void;
+  setRating(change: Partial<Pick<RatingState, 'status' | 'transcript'>>): void;
 }
 
 const CACHE_KEY = 'history';
@@ -106,9 +127,11 @@ export function timeline(state: ConversationState): TimelineEntry[] {
     key: m.id,
     clientId: m.clientId,
     authorKind: m.author.kind,
+    authorId: m.author.id,
     authorName: m.author.name,
     text: m.text,
     createdAt: m.createdAt,
+    order: m.order,
     status: 'sent',
   }));
   for (const item of state.pending) {
@@ -128,7 +151,7 @@ export function timeline(state: ConversationState): TimelineEntry[] {
 
 export function createConversationModel(storage: SiteStorage): ConversationModel {
   const cached = readCache(storage);
-  const store = createStore<ConversationState>({ ...cached, pending: [], connection: 'idle', agentsOnline: null, followup: null });
+  const store = createStore<ConversationState>({ ...cached, pending: [], connection: 'idle', agentsOnline: null, followup: null, agentReadOrder: 0, agentTyping: null, rating: null });
   const update = (fields: Partial<ConversationState>) => store.set({ ...store.get(), ...fields });
   const setHistory = (conversationId: string | null, messages: Message[]) => {
     update({ conversationId, messages });
@@ -156,7 +179,7 @@ export function createConversationModel(storage: SiteStorage): ConversationModel
       setHistory(conversationId, mergeMessages(messages, batch));
     },
     reset(conversationId) {
-      update({ followup: null });
+      update({ followup: null, agentReadOrder: 0, agentTyping: null, rating: null });
       setHistory(conversationId, []);
     },
     setPending: (pending) => update({ pending }),
@@ -174,6 +197,18 @@ export function createConversationModel(storage: SiteStorage): ConversationModel
     setFollowupStatus(status) {
       const followup = store.get().followup;
       if (followup) update({ followup: { after: followup.after, status, email: null } });
+    },
+    setAgentRead(order) {
+      if (order > store.get().agentReadOrder) update({ agentReadOrder: order });
+    },
+    setAgentTyping: (agentTyping) => update({ agentTyping }),
+    offerRating() {
+      if (store.get().rating?.status === 'ask') return;
+      update({ rating: { after: timeline(store.get()).at(-1)?.clientId ?? null, status: 'ask', transcript: 'idle' } });
+    },
+    setRating(change) {
+      const rating = store.get().rating;
+      if (rating) update({ rating: { ...rating, ...change } });
     },
     followupDone(email) {
       const followup = store.get().followup;

@@ -1,6 +1,7 @@
 import { act, fireEvent } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WidgetController } from '../contract';
+import { loadExtras } from './components/use-extras';
 import { mount } from './mount';
 import { FakeSocket, must, settle } from './test-support/fake-socket';
 
@@ -18,11 +19,19 @@ function start(options: { lang?: string; nonce?: string } = {}) {
   shadowRoot.append(launcher);
   sockets = [];
   act(() => {
-    widget = mount({ shadowRoot, siteKey: 'shop', serverOrigin: 'https://chat.example.com', baseUrl: 'https://chat.example.com/widget/', launcher, zIndex: 1000, ...options }, (url, opts) => {
+    widget = mount({ shadowRoot, siteKey: 'shop', serverOrigin: 'https://chat.example.com', baseUrl: 'https://chat.example.com/widget/', launcher, zIndex: 1000, config: Promise.resolve(null), ...options }, (url, opts) => {
       const socket = new FakeSocket(url, opts);
       sockets.push(socket);
       return socket.asSocket();
     });
+  });
+}
+
+/** Lazy chunks (Spanish strings, the forms) arrive after a real dynamic import, not a few ticks. */
+async function chunks(): Promise<void> {
+  await act(async () => {
+    await Promise.all([loadExtras(), import('./locales/es')]);
+    await settle();
   });
 }
 
@@ -94,8 +103,9 @@ describe('mount', () => {
     expect(panel().classList.contains('open')).toBe(true);
   });
 
-  it('speaks Spanish when asked', () => {
+  it('speaks Spanish when asked', async () => {
     start({ lang: 'es' });
+    await chunks();
     expect(shadowRoot.querySelector('h2')?.textContent).toBe('Chatea con nosotros');
     expect(launcher.getAttribute('aria-label')).toBe('Abrir chat');
     expect(shadowRoot.querySelector('textarea')?.getAttribute('aria-label')).toBe('Mensaje');
@@ -157,6 +167,7 @@ describe('mount', () => {
       socket.fire('followup:offer', { email: null });
       await settle();
     });
+    await chunks();
     const log = must(shadowRoot.querySelector('[role="log"]'), 'the log');
     const card = must(log.querySelector<HTMLFormElement>('form.card'), 'the follow-up card');
     expect(card.previousElementSibling?.textContent).toContain('Anyone there?');
@@ -187,11 +198,13 @@ describe('mount', () => {
 
   it('only confirms when the offer carries a known email', async () => {
     start({ lang: 'es' });
+    await chunks();
     const socket = await openConnected();
     await act(async () => {
       socket.fire('followup:offer', { email: 'ana@example.com' });
       await settle();
     });
+    await chunks();
     expect(shadowRoot.querySelector('.card')?.textContent).toBe('Te responderemos en ana@example.com.');
     expect(shadowRoot.querySelector('.card input')).toBeNull();
   });
@@ -218,6 +231,7 @@ describe('mount', () => {
       socket.fire('followup:offer', { email: null });
       await settle();
     });
+    await chunks();
     expect(localStorage.getItem('hilo:shop:token')).toBe('tok-1');
     expect(shadowRoot.querySelector('[role="log"]')?.textContent).toContain('Hi there');
 

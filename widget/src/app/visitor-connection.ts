@@ -10,6 +10,7 @@ import type { ProfileChannel, ProfileSync } from './profile-sync';
 import { createProfileSync } from './profile-sync';
 import { isRetryable } from './retryable';
 import type { SiteStorage } from './site-storage';
+import { throttle } from './throttle';
 
 /** The part of a socket.io-client Socket this module uses (tests pass a fake). */
 export type VisitorSocket = Pick<
@@ -51,12 +52,23 @@ export interface VisitorConnection {
   identify(input: unknown): void;
   /** `Hilo.setAttributes`: stored, and sent when connected (never opens a socket by itself). */
   setAttributes(input: unknown): void;
+  /** The shopper's draft, throttled to one `typing:set` a second; '' when cleared or sent. Online only. */
+  typing(draft: string): void;
+  /** The shopper has seen the conversation up to `order` (read receipt; sent now or after the next sync). */
+  markRead(order: number): void;
+  /** After `conversation:resolved`: the shopper's rating, then (optionally) the transcript by email. */
+  rate(rating: 'good' | 'bad', comment: string): Promise<void>;
+  sendTranscript(email: string): Promise<void>;
   /** The shopper's answer to `followup:offer`. */
   sendFollowupEmail(email: string): Promise<void>;
   /** Closes the socket and forgets the visitor in memory; the next connect starts a new one. */
   shutdown(): void;
   destroy(): void;
 }
+// The shopper's draft reaches the agent at most this often.
+const TYPING_INTERVAL_MS = 800;
+// An agent's typing indicator goes away by itself when no refresh comes (a closed console tab).
+const AGENT_TYPING_TTL_MS = 6000;
 // Guards against a server that keeps answering hasMore.
 const MAX_SYNC_PAGES = 100;
 
@@ -68,6 +80,18 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
   const ackTimeoutMs = deps.ackTimeoutMs ?? 10_000;
   const retryBaseMs = deps.retryBaseMs ?? 1_000;
   const profile = deps.profile ?? createProfileSync(storage);
+  /** Read mark not yet sent (offline, or before the first sync). */
+  let readToSend = 0;
+  let agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  const sendTyping = throttle((draft: string) => {
+    if (socket?.connected && ready) socket.emit('typing:set', { draft });
+  }, TYPING_INTERVAL_MS);
+  const flushRead = () => {
+    if (readToSend && socket?.connected && ready && model.get().conversationId) {
+      socket.emit('conversation:read', { order: readToSend });
+      readToSend = 0;
+    }
+  };
 
   let socket: VisitorSocket | undefined;
   /** True once this connection has synced; the outbox is sent only after that. */
@@ -121,6 +145,7 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     }
     if (sock !== socket || !sock.connected) return;
     ready = true;
+    flushRead();
     void pump();
   }
 
@@ -191,7 +216,15 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
       // The visitor is known now: identity and attributes are settled per visitor id.
       if (typeof session?.visitorId === 'string' && sock === socket) profile.start(channel(sock), session.visitorId);
     });
-    sock.on('message:new', (message) => model.merge([message]));
+    sock.on('message:new', (message) => {
+      if (message?.author?.kind === 'agent') setAgentTyping(null);
+      model.merge([message]);
+    });
+    sock.on('typing:agent', (signal) => setAgentTyping(signal?.typing ? { agentId: String(signal.agentId), name: String(signal.name) } : null));
+    sock.on('conversation:resolved', () => model.offerRating());
+    sock.on('conversation:read-state', (state) => {
+      if (state?.conversationId === model.get().conversationId && typeof state.agent === 'number') model.setAgentRead(state.agent);
+    });
     sock.on('agents:presence', (presence) => model.setAgentsOnline(presence.online));
     sock.on('followup:offer', (offer) => model.offerFollowup(typeof offer?.email === 'string' ? offer.email : null));
     sock.on('disconnect', (reason) => {
@@ -217,6 +250,20 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     return sock;
   }
 
+  function setAgentTyping(typing: { agentId: string; name: string } | null): void {
+    clearTimeout(agentTypingTimer);
+    model.setAgentTyping(typing);
+    if (typing) agentTypingTimer = setTimeout(() => model.setAgentTyping(null), AGENT_TYPING_TTL_MS);
+  }
+
+  /** One request on the open socket; offline it fails at once instead of waiting for the timeout. */
+  const ask = <E extends 'conversation:rate' | 'conversation:transcript'>(event: E, payload: Parameters<VisitorClientToServer[E]>[0]) => {
+    const sock = socket;
+    return sock?.connected
+      ? request<unknown>((done) => (sock.emit as (e: E, p: unknown, d: (r: never) => void) => void)(event, payload, done))
+      : Promise.resolve({ ok: false as const });
+  };
+
   const channel = (sock: VisitorSocket): ProfileChannel => ({
     identify: (payload) => request((done) => sock.emit('visitor:identify', payload, done)),
     context: (payload) => request((done) => sock.emit('visitor:context', payload, done)),
@@ -224,6 +271,8 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
   });
 
   function close(): void {
+    sendTyping.cancel();
+    clearTimeout(agentTypingTimer);
     clearTimeout(retryTimer);
     retryTimer = undefined;
     retryAttempt = 0;
@@ -254,8 +303,23 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
       outbox.retry(clientId);
       void pump();
     },
+    typing: sendTyping,
+    markRead(order) {
+      if (order > readToSend) readToSend = order;
+      flushRead();
+    },
     identify: profile.identify,
     setAttributes: profile.setAttributes,
+    async rate(rating, comment) {
+      model.setRating({ status: 'sending' });
+      const ack = await ask('conversation:rate', { rating, comment });
+      model.setRating({ status: ack.ok ? 'done' : 'error' });
+    },
+    async sendTranscript(email) {
+      model.setRating({ transcript: 'sending' });
+      const ack = await ask('conversation:transcript', { email });
+      model.setRating({ transcript: ack.ok ? 'sent' : 'error' });
+    },
     async sendFollowupEmail(email) {
       const sock = socket;
       model.setFollowupStatus('sending');

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppModule, HiloApi, MountOptions, WidgetController } from '../contract';
+import { DEFAULT_WIDGET_SETTINGS } from '@hilo/shared/constants';
+import { must } from '../app/test-support/fake-socket';
 import { boot } from './boot';
 
 type TestWindow = Window & { Hilo?: Partial<Omit<HiloApi, 'q'>> & { q?: unknown[] | HiloApi['q'] } };
@@ -20,6 +22,8 @@ function fakeApp() {
     identify: vi.fn(),
     setAttributes: vi.fn(),
     shutdown: vi.fn(),
+    on: vi.fn(),
+    off: vi.fn(),
     destroy: vi.fn(),
   };
   const mount = vi.fn((_options: MountOptions) => controller);
@@ -27,6 +31,7 @@ function fakeApp() {
   return { controller, mount, importApp };
 }
 
+const noConfig = () => Promise.resolve(null);
 const host = () => document.querySelector('hilo-chat');
 const launcher = () => host()?.shadowRoot?.querySelector('button') ?? null;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -42,7 +47,7 @@ describe('loader', () => {
   });
 
   it('draws the launcher in an open shadow root, isolated from host CSS', () => {
-    boot(script(), fakeApp().importApp);
+    boot(script(), fakeApp().importApp, noConfig);
     const el = host() as HTMLElement;
     expect(el.parentElement).toBe(document.body);
     expect(el.style.getPropertyValue('all')).toBe('initial');
@@ -55,7 +60,7 @@ describe('loader', () => {
   });
 
   it('uses data-z-index and puts the nonce on its style', () => {
-    boot(script({ 'data-site': 's', 'data-z-index': '77', nonce: 'abc123' }), fakeApp().importApp);
+    boot(script({ 'data-site': 's', 'data-z-index': '77', nonce: 'abc123' }), fakeApp().importApp, noConfig);
     const style = host()?.shadowRoot?.querySelector('style');
     expect(style?.textContent).toContain('z-index:77');
     expect(style?.nonce || style?.getAttribute('nonce')).toBe('abc123');
@@ -63,7 +68,7 @@ describe('loader', () => {
 
   it('loads the app from beside the loader on first click and mounts it with the page settings', async () => {
     const app = fakeApp();
-    boot(script({ 'data-site': 'site_1', 'data-lang': 'es', nonce: 'n1' }), app.importApp);
+    boot(script({ 'data-site': 'site_1', 'data-lang': 'es', nonce: 'n1' }), app.importApp, noConfig);
     expect(app.importApp).not.toHaveBeenCalled();
     launcher()?.click();
     await settle();
@@ -87,7 +92,7 @@ describe('loader', () => {
   it('loads the app on idle without opening it', async () => {
     vi.useFakeTimers();
     const app = fakeApp();
-    boot(script(), app.importApp);
+    boot(script(), app.importApp, noConfig);
     expect(app.importApp).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(2500);
     expect(app.mount).toHaveBeenCalledTimes(1);
@@ -98,7 +103,7 @@ describe('loader', () => {
   it('replays calls queued before it loaded, and exposes Hilo.open/close/toggle', async () => {
     win.Hilo = { q: [['close'], ['open']] };
     const app = fakeApp();
-    boot(script(), app.importApp);
+    boot(script(), app.importApp, noConfig);
     await settle();
     expect(app.mount).toHaveBeenCalledTimes(1);
     const [closedAt = 0] = vi.mocked(app.controller.close).mock.invocationCallOrder;
@@ -116,7 +121,7 @@ describe('loader', () => {
   it('queues identify, setAttributes and shutdown made before load and replays them in order', async () => {
     win.Hilo = { q: [['identify', { email: 'ana@example.com', userHash: 'ab'.repeat(32) }]] };
     const app = fakeApp();
-    boot(script(), app.importApp);
+    boot(script(), app.importApp, noConfig);
     // The API exists before the app chunk: calls on it wait too, without loading the app.
     win.Hilo?.setAttributes?.({ plan: 'pro' });
     win.Hilo?.shutdown?.();
@@ -136,7 +141,7 @@ describe('loader', () => {
   it('ignores unknown queued methods without throwing', async () => {
     win.Hilo = { q: [['open'], ['nonsense', 1], ['constructor']] };
     const app = fakeApp();
-    expect(() => boot(script(), app.importApp)).not.toThrow();
+    expect(() => boot(script(), app.importApp, noConfig)).not.toThrow();
     await settle();
     expect(app.controller.open).toHaveBeenCalledTimes(1);
   });
@@ -144,8 +149,8 @@ describe('loader', () => {
   it('only warns when data-site is missing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const app = fakeApp();
-    expect(() => boot(script({}), app.importApp)).not.toThrow();
-    expect(() => boot(null, app.importApp)).not.toThrow();
+    expect(() => boot(script({}), app.importApp, noConfig)).not.toThrow();
+    expect(() => boot(null, app.importApp, noConfig)).not.toThrow();
     expect(warn).toHaveBeenCalledTimes(2);
     expect(String(warn.mock.calls[0]?.[1])).toContain('data-site');
     expect(host()).toBeNull();
@@ -156,7 +161,7 @@ describe('loader', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const app = fakeApp();
     app.importApp.mockReturnValueOnce(Promise.reject(new Error('network down')));
-    boot(script(), app.importApp);
+    boot(script(), app.importApp, noConfig);
     launcher()?.click();
     await settle();
     expect(warn).toHaveBeenCalled();
@@ -167,9 +172,39 @@ describe('loader', () => {
     expect(app.mount).toHaveBeenCalledTimes(1);
   });
 
+  it('fetches its config once from the server origin and applies the look to the launcher', async () => {
+    const fetchConfig = vi.fn((_url: string) =>
+      Promise.resolve({ ...DEFAULT_WIDGET_SETTINGS, color: '#ffd400', ink: '#111827', accent: '#374151', position: 'left' as const, offsetX: 30, offsetY: 96, launcherText: 'Chat <b>now</b>' }),
+    );
+    const app = fakeApp();
+    boot(script({ 'data-site': 'pk_a b' }), app.importApp, fetchConfig);
+    await settle();
+    expect(fetchConfig.mock.calls).toEqual([['https://chat.example.com/widget/config/pk_a%20b']]);
+    const button = must(launcher());
+    expect(button.style.left).toBe('30px');
+    expect(button.style.right).toBe('auto');
+    expect(button.style.bottom).toBe('96px');
+    expect(button.style.color).toBe('rgb(17, 24, 39)');
+    expect(button.querySelector('span')?.textContent).toBe('Chat <b>now</b>');
+    expect(button.querySelector('b')).toBeNull();
+    launcher()?.click();
+    await settle();
+    expect(await app.mount.mock.calls[0]?.[0].config).toMatchObject({ color: '#ffd400' });
+  });
+
+  it('keeps the default launcher when the config request fails', async () => {
+    const app = fakeApp();
+    boot(script(), app.importApp, () => Promise.reject(new Error('offline')));
+    await settle();
+    expect(must(launcher()).style.left).toBe('');
+    launcher()?.click();
+    await settle();
+    expect(await app.mount.mock.calls[0]?.[0].config).toBeNull();
+  });
+
   it('does not draw a second launcher when pasted twice', () => {
-    boot(script(), fakeApp().importApp);
-    boot(script(), fakeApp().importApp);
+    boot(script(), fakeApp().importApp, noConfig);
+    boot(script(), fakeApp().importApp, noConfig);
     expect(document.querySelectorAll('hilo-chat')).toHaveLength(1);
   });
 

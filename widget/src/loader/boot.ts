@@ -1,6 +1,8 @@
+import type { WidgetConfig } from '@hilo/shared';
 import type { AppModule, HiloApi, MountOptions, QueuedCall, WidgetController } from '../contract';
 
 export type ImportApp = (url: string) => Promise<AppModule>;
+export type FetchConfig = (url: string) => Promise<WidgetConfig | null>;
 
 const DEFAULT_Z = 2147483000;
 // Inline, static markup: no user data ever goes through innerHTML.
@@ -8,6 +10,8 @@ const ICON =
   '<svg viewBox="0 0 24 24" width="28" height="28" fill="currentColor" aria-hidden="true"><path d="M2 6a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H7l-5 4z"/></svg>';
 
 const importFromUrl: ImportApp = (url) => import(/* @vite-ignore */ url) as Promise<AppModule>;
+// The one request before the shopper opens the chat: public, cached for a minute by the browser.
+const fetchJson: FetchConfig = (url) => fetch(url).then((r) => (r.ok ? (r.json() as Promise<WidgetConfig>) : null));
 
 function warn(error: unknown): void {
   console.warn('[hilo]', error);
@@ -17,7 +21,7 @@ function warn(error: unknown): void {
  * Draws the launcher, installs `window.Hilo` and loads the app on idle or first click.
  * Never throws into the host page.
  */
-export function boot(script: HTMLScriptElement | null, importApp: ImportApp = importFromUrl): void {
+export function boot(script: HTMLScriptElement | null, importApp: ImportApp = importFromUrl, fetchConfig: FetchConfig = fetchJson): void {
   const site = script && script.dataset.site;
   if (!site) return warn('the loader script needs data-site="YOUR_SITE_KEY"');
   const doc = document;
@@ -38,7 +42,7 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
   style.textContent =
     `.l{position:fixed;right:20px;bottom:20px;z-index:${zIndex};width:56px;height:56px;padding:0;border:0;border-radius:50%;` +
     'background:#4f46e5;color:#fff;display:grid;place-items:center;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
-    '.l:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}';
+    '.l:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}.p{width:auto;gap:8px;padding:0 20px 0 16px;border-radius:28px;display:flex;align-items:center;font:600 15px system-ui,sans-serif}';
   const launcher = doc.createElement('button');
   launcher.type = 'button';
   launcher.className = 'l';
@@ -47,6 +51,25 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
   launcher.innerHTML = ICON;
   shadowRoot.append(style, launcher);
 
+  const config = fetchConfig(`${src.origin}/widget/config/${encodeURIComponent(site)}`).catch(() => null);
+  // Site look, applied through CSSOM (allowed under a strict CSP); the values were validated by the server.
+  void config.then((c) => {
+    if (!c) return;
+    const s = launcher.style;
+    s.background = c.color;
+    s.color = c.ink;
+    s.bottom = c.offsetY + 'px';
+    s.right = 'auto';
+    s[c.position] = c.offsetX + 'px';
+    if (c.zIndex !== null && !script.dataset.zIndex) s.zIndex = String(c.zIndex);
+    if (c.launcherText) {
+      const label = doc.createElement('span');
+      label.textContent = c.launcherText;
+      launcher.className = 'l p';
+      launcher.append(label);
+    }
+  });
+
   let controller: WidgetController | undefined;
   let loading: Promise<void> | undefined;
   const pending: QueuedCall[] = [];
@@ -54,7 +77,7 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
   const load = (): Promise<void> =>
     (loading ||= importApp(baseUrl + 'app.js')
       .then((app) => {
-        const options: MountOptions = { shadowRoot, siteKey: site, serverOrigin: src.origin, baseUrl, launcher, zIndex };
+        const options: MountOptions = { shadowRoot, siteKey: site, serverOrigin: src.origin, baseUrl, launcher, zIndex, config };
         if (script.dataset.lang) options.lang = script.dataset.lang;
         if (nonce) options.nonce = nonce;
         controller = app.mount(options);
@@ -87,7 +110,7 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
   const queued = win.Hilo && win.Hilo.q;
   const api = { q: { push: (...calls: QueuedCall[]) => calls.forEach(run) } } as HiloApi & Record<string, unknown>;
   // Each method only forwards (or queues until the app is in): the loader stays a few hundred bytes.
-  for (const method of ['open', 'close', 'toggle', 'identify', 'setAttributes', 'shutdown']) {
+  for (const method of ['open', 'close', 'toggle', 'identify', 'setAttributes', 'shutdown', 'on', 'off']) {
     api[method] = (...args: unknown[]) => run([method, ...args]);
   }
   win.Hilo = api;

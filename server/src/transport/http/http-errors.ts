@@ -13,6 +13,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(parserError.status).json({ error: { code: 'bad_request', message: parserError.type === 'entity.too.large' ? 'Body too large' : 'Malformed JSON body' } });
       return;
     }
+    // The router's own error for a malformed %-escape in the path (found by the fuzz test).
+    if (err instanceof URIError && parserError.status === 400) {
+      res.status(400).json({ error: { code: 'bad_request', message: 'Malformed URL' } });
+      return;
+    }
     const error = toAckError(err, logger);
     res.status(httpStatusOf(error)).json({ error });
   };

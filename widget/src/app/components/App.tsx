@@ -1,4 +1,6 @@
+import type { WidgetConfig } from '@hilo/shared';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { isWithinHours } from '../business-hours';
 import type { ConversationModel } from '../conversation-model';
 import { timeline } from '../conversation-model';
 import { MESSAGE_TEXT_MAX } from '../limits';
@@ -7,50 +9,84 @@ import type { Store } from '../store';
 import { useStore } from '../use-store';
 import { Composer } from './Composer';
 import { ConnectionStatus } from './ConnectionStatus';
-import { FollowupCard } from './FollowupCard';
 import { MessageList } from './MessageList';
 import { Panel } from './Panel';
+import { useExtras } from './use-extras';
 
 export interface UiState {
   open: boolean;
+  /** The shopper filled in or skipped the pre-chat form (kept in storage). */
+  prechatDone: boolean;
+  /** A short message for the shopper (a file that could not be sent). */
+  notice?: string | null;
 }
 
 interface AppProps {
   model: ConversationModel;
   ui: Store<UiState>;
+  config: Store<WidgetConfig>;
   strings: Strings;
   lang: string;
   onSend: (text: string) => void;
   onRetry: (clientId: string) => void;
   onFollowupEmail: (email: string) => void;
+  onPrechat: (identity: { name: string; email: string } | null) => void;
+  onTyping?: (draft: string) => void;
+  onAttach?: (file: File) => void;
+  onRate?: (rating: 'good' | 'bad', comment: string) => void;
+  onTranscript?: (email: string) => void;
   onClose: () => void;
+  /** For tests: the clock business hours are read against. */
+  now?: () => Date;
 }
 
-export function App({ model, ui, strings, lang, onSend, onRetry, onFollowupEmail, onClose }: AppProps) {
+export function App({ model, ui, config, strings, lang, onSend, onRetry, onFollowupEmail, onPrechat, onTyping, onRate = () => undefined, onTranscript = () => undefined, onAttach, onClose, now = () => new Date() }: AppProps) {
   const state = useStore(model);
-  const { open } = useStore(ui);
+  const { open, prechatDone, notice } = useStore(ui);
+  const settings = useStore(config);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLInputElement>(null);
   const entries = useMemo(() => timeline(state), [state.messages, state.pending]);
+  const prechat = settings.prechat !== 'off' && !prechatDone && entries.length === 0 ? settings.prechat : null;
+
+  const { followup, agentTyping, rating } = state;
+  const extras = useExtras(Boolean(prechat || followup || rating));
 
   useEffect(() => {
-    if (open) inputRef.current?.focus();
-  }, [open]);
-
-  const { followup } = state;
-  const subtitle =
-    state.agentsOnline === null ? strings.subtitle : state.agentsOnline > 0 ? strings.agentsOnline : strings.agentsAway;
+    if (open) (prechat ? formRef : inputRef).current?.focus();
+  }, [open, prechat, extras]);
+  // Read when rendered (each open and each new message): no timer runs on the host page.
+  const closed = open && !isWithinHours(settings.businessHours, now());
+  const subtitle = closed
+    ? strings.closedNow
+    : state.agentsOnline === null
+      ? strings.subtitle
+      : state.agentsOnline > 0
+        ? strings.agentsOnline
+        : strings.agentsAway;
 
   return (
     <Panel open={open} strings={strings} subtitle={subtitle} onClose={onClose}>
-      <ConnectionStatus state={state.connection} strings={strings} />
+      <ConnectionStatus state={state.connection} strings={strings} notice={notice} />
       <MessageList
         entries={entries}
         strings={strings}
         lang={lang}
+        greeting={settings.greeting || strings.greeting}
+        agents={settings.agents}
+        seenOrder={state.agentReadOrder}
+        typing={agentTyping && { name: settings.agents.find((a) => a.agentId === agentTyping.agentId)?.displayName ?? agentTyping.name }}
         onRetry={onRetry}
-        aside={followup && { after: followup.after, node: <FollowupCard followup={followup} strings={strings} onSubmit={onFollowupEmail} /> }}
+        asides={[
+          followup && extras && { key: 'followup', after: followup.after, node: <extras.FollowupCard followup={followup} strings={extras.formStrings(lang)} onSubmit={onFollowupEmail} /> },
+          rating && extras && { key: 'rating', after: rating.after, node: <extras.RatingCard rating={rating} lang={lang} onRate={onRate} onTranscript={onTranscript} /> },
+        ]}
       />
-      <Composer strings={strings} maxLength={MESSAGE_TEXT_MAX} onSend={onSend} inputRef={inputRef} />
+      {prechat ? (
+        extras && <extras.PrechatForm mode={prechat} strings={extras.formStrings(lang)} onDone={onPrechat} firstRef={formRef} />
+      ) : (
+        <Composer strings={strings} maxLength={MESSAGE_TEXT_MAX} onSend={onSend} onDraft={onTyping} onAttach={onAttach} inputRef={inputRef} />
+      )}
     </Panel>
   );
 }

@@ -49,4 +49,21 @@ describe('Composer', () => {
     fireEvent.click(button);
     expect(onSend).toHaveBeenCalledWith('hi');
   });
+
+  it('has a keyboard-reachable attach button that hands the picked file over (only when attaching is on)', () => {
+    const onAttach = vi.fn();
+    const { container } = render(<Composer strings={en} maxLength={MESSAGE_TEXT_MAX} onSend={vi.fn()} onAttach={onAttach} />);
+    const attach = screen.getByRole('button', { name: 'Attach a file' });
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    const click = vi.spyOn(input, 'click');
+    fireEvent.click(attach);
+    expect(click).toHaveBeenCalled();
+    const file = new File(['x'], 'a.png', { type: 'image/png' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    expect(onAttach).toHaveBeenCalledWith(file);
+    cleanup();
+    render(<Composer strings={en} maxLength={MESSAGE_TEXT_MAX} onSend={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Attach a file' })).toBeNull();
+  });
 });

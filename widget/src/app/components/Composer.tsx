@@ -1,18 +1,23 @@
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Strings } from '../locales/en';
 
 interface ComposerProps {
   strings: Strings;
   maxLength: number;
   onSend: (text: string) => void;
+  /** Every change of the draft (the connection throttles what it sends as typing). */
+  onDraft?: (draft: string) => void;
+  /** A file the shopper picked; no attach button without it. */
+  onAttach?: (file: File) => void;
   inputRef?: Ref<HTMLTextAreaElement>;
 }
 
 const MAX_HEIGHT = 120;
 
-export function Composer({ strings, maxLength, onSend, inputRef }: ComposerProps) {
+export function Composer({ strings, maxLength, onSend, onDraft, onAttach, inputRef }: ComposerProps) {
   const [text, setText] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
   const canSend = text.trim().length > 0 && text.length <= maxLength;
 
   // Reads the field itself, not the last render's state: a keydown can land before the re-render.
@@ -20,6 +25,7 @@ export function Composer({ strings, maxLength, onSend, inputRef }: ComposerProps
     const value = textarea ? textarea.value : text;
     if (!value.trim() || value.length > maxLength) return;
     onSend(value);
+    onDraft?.('');
     setText('');
     if (textarea) {
       textarea.value = '';
@@ -35,6 +41,24 @@ export function Composer({ strings, maxLength, onSend, inputRef }: ComposerProps
         submit(event.currentTarget.querySelector('textarea'));
       }}
     >
+      {onAttach && (
+        <>
+          <button type="button" class="send att" aria-label={strings.attach} onClick={() => fileRef.current?.click()}>
+            +
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept="image/*,.pdf"
+            hidden
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (file) onAttach(file);
+            }}
+          />
+        </>
+      )}
       <textarea
         ref={inputRef}
         aria-label={strings.messageLabel}
@@ -45,6 +69,7 @@ export function Composer({ strings, maxLength, onSend, inputRef }: ComposerProps
         onInput={(event) => {
           const el = event.currentTarget;
           setText(el.value);
+          onDraft?.(el.value);
           // Grow with the text up to a few lines, then scroll.
           el.style.height = 'auto';
           el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT)}px`;

@@ -4,6 +4,7 @@ import type { Strings } from '../locales/en';
 interface ConnectionStatusProps {
   state: ConnectionState;
   strings: Strings;
+  notice?: string | null;
 }
 
 function label(state: ConnectionState, strings: Strings): string | null {
@@ -19,11 +20,11 @@ function label(state: ConnectionState, strings: Strings): string | null {
   }
 }
 
-export function ConnectionStatus({ state, strings }: ConnectionStatusProps) {
+export function ConnectionStatus({ state, strings, notice }: ConnectionStatusProps) {
   // The live region stays in the DOM (empty when online) so screen readers announce changes.
   return (
     <div class={`status ${state}`} role="status">
-      {label(state, strings)}
+      {label(state, strings) ?? notice}
     </div>
   );
 }

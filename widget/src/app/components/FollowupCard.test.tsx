@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Followup } from '../conversation-model';
-import { en } from '../locales/en';
-import { es } from '../locales/es';
+import { FORMS } from '../locales/forms';
 import { FollowupCard } from './FollowupCard';
+
+const en = FORMS.en;
+const es = FORMS.es;
 
 const ask: Followup = { after: 'c1', status: 'ask', email: null };
 

@@ -1,16 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Followup } from '../conversation-model';
-import type { Strings } from '../locales/en';
+import type { FormStrings } from '../locales/forms';
+import { EMAIL_MAX, looksLikeEmail } from './email-shape';
 
 interface FollowupCardProps {
   followup: Followup;
-  strings: Strings;
+  strings: FormStrings;
   onSubmit: (email: string) => void;
 }
 
-// Only the shape (the server checks properly): something@domain.tld, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const EMAIL_MAX = 254;
 const ERROR_ID = 'hilo-followup-error';
 
 /** The offer to answer by email when no agent is online, or where the reply will go. */
@@ -31,7 +29,7 @@ export function FollowupCard({ followup, strings, onSubmit }: FollowupCardProps)
         event.preventDefault();
         // Read from the field itself: a click can land before the re-render of the last keystroke.
         const value = (event.currentTarget.querySelector('input')?.value ?? '').trim();
-        const ok = value.length <= EMAIL_MAX && EMAIL.test(value);
+        const ok = looksLikeEmail(value);
         setInvalid(!ok);
         if (ok) onSubmit(value);
       }}

@@ -1,20 +1,36 @@
+import type { AgentProfile } from '@hilo/shared';
 import type { TimelineEntry } from '../conversation-model';
 import type { Strings } from '../locales/en';
+import { AgentAvatar } from './AgentAvatar';
+import { MessageText } from './MessageText';
 
 interface MessageItemProps {
   entry: TimelineEntry;
   strings: Strings;
   time: Intl.DateTimeFormat;
   onRetry: (clientId: string) => void;
+  /** Site settings' display names and avatars, by agent id. */
+  agents?: AgentProfile[];
+  /** Under the shopper's last message once an agent has read it. */
+  seen?: boolean;
 }
 
-export function MessageItem({ entry, strings, time, onRetry }: MessageItemProps) {
+export function MessageItem({ entry, strings, time, onRetry, agents, seen }: MessageItemProps) {
   if (entry.authorKind === 'system') return <p class="sys">{entry.text}</p>;
   const mine = entry.authorKind === 'visitor';
+  const profile = entry.authorKind === 'agent' ? agents?.find((agent) => agent.agentId === entry.authorId) : undefined;
+  const name = profile?.displayName || entry.authorName || strings.agentFallback;
   return (
     <div class={`m ${mine ? 'me' : 'them'} ${entry.status}`}>
-      {!mine && <span class="who">{entry.authorName || strings.agentFallback}</span>}
-      <div class="b">{entry.text}</div>
+      {!mine && (
+        <span class="who">
+          <AgentAvatar name={name} url={profile?.avatarUrl ?? null} />
+          {name}
+        </span>
+      )}
+      <div class="b">
+        <MessageText text={entry.text} />
+      </div>
       <div class="meta">
         {entry.status === 'sending' && strings.sending}
         {entry.status === 'failed' && (
@@ -26,6 +42,7 @@ export function MessageItem({ entry, strings, time, onRetry }: MessageItemProps)
           </>
         )}
         {entry.status === 'sent' && <time dateTime={new Date(entry.createdAt).toISOString()}>{time.format(entry.createdAt)}</time>}
+        {seen && ` · ${strings.seen}`}
       </div>
     </div>
   );

@@ -19,13 +19,17 @@ export interface Strings {
   connecting: string;
   offline: string;
   unavailable: string;
-  /** No agent online: the offer to answer by email. */
-  followupAsk: string;
-  /** `{email}` is replaced by the address. */
-  followupDone: string;
-  emailLabel: string;
-  emailInvalid: string;
-  followupFailed: string;
+  /** Outside the site's business hours. */
+  closedNow: string;
+  /** Under the shopper's last message once an agent has read it. */
+  seen: string;
+  /** `{name}` is replaced by the agent's name. */
+  typing: string;
+  /** Page title while closed with unread replies; `{n}` is the count. */
+  unreadTitle: string;
+  attach: string;
+  /** Upload refused or failed; `{error}` is the server's reason when there is one. */
+  fileFailed: string;
 }
 
 export const en: Strings = {
@@ -48,9 +52,10 @@ export const en: Strings = {
   connecting: 'Connecting…',
   offline: "Offline — we'll send when you're back",
   unavailable: 'Chat is not available right now',
-  followupAsk: "No one is available right now. Leave your email and we'll reply there.",
-  followupDone: "We'll reply to {email}.",
-  emailLabel: 'Email',
-  emailInvalid: 'Please enter a valid email address.',
-  followupFailed: "Couldn't send your email. Please try again.",
+  closedNow: "We're closed right now — leave a message",
+  seen: 'Seen',
+  typing: '{name} is typing…',
+  unreadTitle: '({n}) New message',
+  attach: 'Attach a file',
+  fileFailed: "Couldn't send the file. {error}",
 };

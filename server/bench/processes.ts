@@ -1,0 +1,76 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Child processes of the benchmark: servers (spawned, found by a line they print) and RSS readings. */
+export interface Child {
+  child: ChildProcess;
+  pid: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** Resolves once every `ready` pattern has appeared in the output (in any order: logs are async). */
+export async function startNode(script: string, env: Record<string, string>, ready: RegExp[]): Promise<Child & { match: string[] }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF && script.endsWith('main.ts') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', script], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const match = await new Promise<string[]>((resolve, reject) => {
+    // A server that never says it is ready is stopped here, so no orphan outlives the benchmark.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start:\n${output}`));
+    }, 60_000);
+    const check = (chunk: Buffer) => {
+      output += chunk.toString();
+      // Keep only the tail: a long run must not hoard its own logs.
+      if (output.length > 200_000) output = output.slice(-100_000);
+      const found = ready.map((pattern) => pattern.exec(output)?.[1]);
+      if (found.every((value) => value !== undefined)) {
+        clearTimeout(timer);
+        resolve(found as string[]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    void exited.then(() => reject(new Error(`${script} exited:\n${output}`)));
+  });
+  return {
+    child,
+    pid: child.pid as number,
+    match,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(force);
+    },
+  };
+}
+
+/** Resident memory of a process in bytes (Linux /proc), or NaN elsewhere. */
+export function rssBytes(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs the load generator in its own process; `onConnected` runs with every socket open. */
+export function runLoad<T>(config: object, onConnected: () => void): Promise<T> {
+  const child = fork(here('./load.ts'), [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { phase: string; result?: T }) => {
+      if (message.phase === 'connected') {
+        onConnected();
+        child.send('go');
+      } else if (message.phase === 'done') resolve(message.result as T);
+    });
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+  });
+}

@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRedisServer } from '../src/infra/redis-server-process.js';
+import type { LoadConfig, LoadResult } from './load.js';
+import { here, rssBytes, runLoad, startNode, type Child } from './processes.js';
+
+/**
+ * `pnpm bench`: Hilo against a bare Socket.IO relay on this machine, then two Hilo processes behind one
+ * Redis (visitors on one, agents on the other). Prints a table; not a test. Defaults finish in a few
+ * minutes on 2 cores; the full run is `pnpm bench --visitors 10000 --duration 20`.
+ */
+const { values: flags } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    visitors: { type: 'string', default: '2000' },
+    agents: { type: 'string', default: '3' },
+    rate: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '10' },
+    'max-duration': { type: 'string', default: '5' },
+    'in-flight': { type: 'string', default: '200' },
+    only: { type: 'string', default: 'bare,hilo,hilo-2p' },
+  },
+});
+const ORIGIN = 'https://shop.example';
+const ADMIN = { email: 'bench@hilo.test', password: 'bench-password-123' };
+const runs = flags.only.split(',');
+
+interface Row {
+  name: string;
+  result: LoadResult;
+  bytesPerSocket: number;
+}
+
+function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
+  return {
+    REDIS_URL: redisUrl,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    DEMO_ALLOWED_ORIGINS: ORIGIN,
+    SMTP_INBOUND_PORT: 'off',
+    LOG_LEVEL: 'warn',
+    // One load generator is one address with thousands of clients; real traffic is spread out.
+    RATE_LIMIT_IP_PER_SECOND: '1000000',
+    RATE_LIMIT_VISITOR_PER_SECOND: '1000',
+    NODE_ENV: 'production',
+  };
+}
+
+const startHilo = (redisUrl: string, dataDir: string) =>
+  startNode(here('../src/main.ts'), { ...hiloEnv(redisUrl, dataDir), LOG_LEVEL: 'info' }, [/"port":(\d+)[^\n]*"msg":"listening"/, /data-site="([^"]+)"/]);
+
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+async function measure(name: string, servers: Child[], config: LoadConfig): Promise<Row> {
+  const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+  let loaded = baseline;
+  const result = await runLoad<LoadResult>(config, () => {
+    loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+  });
+  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld) };
+  console.error(`  ${name}: done`);
+  return row;
+}
+
+async function main(): Promise<void> {
+  const load = {
+    visitors: Number(flags.visitors),
+    agents: Number(flags.agents),
+    rate: Number(flags.rate),
+    durationS: Number(flags.duration),
+    maxDurationS: Number(flags['max-duration']),
+    maxInFlight: Number(flags['in-flight']),
+    origin: ORIGIN,
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'hilo-bench-'));
+  const redis = await startRedisServer({ dir: join(dir, 'redis'), appendonly: true });
+  const rows: Row[] = [];
+  const children: Child[] = [];
+  console.error(`bench: ${load.visitors} visitors, ${load.agents} agent sockets, ${load.rate} msg/s for ${load.durationS} s, then max for ${load.maxDurationS} s`);
+  try {
+    if (runs.includes('bare')) {
+      const bare = await startNode(here('./bare-relay.ts'), {}, [/listening (\d+)/]);
+      children.push(bare);
+      const url = `http://127.0.0.1:${bare.match[0]}`;
+      rows.push(await measure('bare Socket.IO relay', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }));
+      await bare.stop();
+    }
+    if (runs.includes('hilo')) {
+      const hilo = await startHilo(redis.url, join(dir, 'h1'));
+      children.push(hilo);
+      const url = `http://127.0.0.1:${hilo.match[0]}`;
+      rows.push(await measure('Hilo, 1 process', [hilo], { ...load, visitorUrl: url, agentUrl: url, siteKey: hilo.match[1] as string, cookie: await signIn(url) }));
+      await hilo.stop();
+    }
+    if (runs.includes('hilo-2p')) {
+      const a = await startHilo(redis.url, join(dir, 'h2a'));
+      children.push(a);
+      const b = await startHilo(redis.url, join(dir, 'h2b'));
+      children.push(b);
+      const urlA = `http://127.0.0.1:${a.match[0]}`;
+      const urlB = `http://127.0.0.1:${b.match[0]}`;
+      rows.push(await measure('Hilo, 2 processes (cross-process)', [a, b], { ...load, visitorUrl: urlA, agentUrl: urlB, siteKey: a.match[1] as string, cookie: await signIn(urlB) }));
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(rows);
+}
+
+/** The table goes to stdout (progress lines go to stderr), so `pnpm bench > figures.md` keeps just the figures. */
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function printTable(rows: Row[]): void {
+  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+  const header = ['run', 'sockets held', 'connect errors', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'KB/socket', 'refused'];
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.result.socketsHeld),
+    String(r.result.connectErrors),
+    r.result.deliveredPerS.toFixed(0),
+    ms(r.result.p50),
+    ms(r.result.p95),
+    ms(r.result.p99),
+    r.result.maxPerS.toFixed(0),
+    (r.bytesPerSocket / 1024).toFixed(1),
+    String(r.result.refused),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  print(fmt(header));
+  print(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const line of lines) print(fmt(line));
+  const bare = rows.find((r) => r.name.startsWith('bare'));
+  const hilo = rows.find((r) => r.name === 'Hilo, 1 process');
+  if (bare && hilo) {
+    print(`\nHilo / bare relay: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { Agent, Conversation, Message, SearchResults } from '@hilo/shared';
+import type { ContactRepository, ConversationRepository } from './ports.js';
+
+export interface SearchRepository {
+  /** `header` replaces the customer part when non-empty; `text` is appended to the message part. */
+  update(siteId: string, conversationId: string, header: string, text: string): Promise<void>;
+  find(siteId: string, needle: string, limit: number): Promise<string[]>;
+}
+
+export interface SearchServiceDeps {
+  search: SearchRepository;
+  conversations: Pick<ConversationRepository, 'get'>;
+  contacts: Pick<ContactRepository, 'get' | 'findByIdentity'>;
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
+
+const LIMIT = 50;
+const digits = (value: string) => value.replace(/\D/g, '');
+
+/**
+ * Search by customer name, email, phone and message text. Each conversation keeps one lower-case
+ * text (customer header + its recent messages) that a Lua scan reads inside Redis; fine for tens of
+ * thousands of conversations, a search engine is the step after that.
+ */
+export function createSearchService({ search, conversations, contacts }: SearchServiceDeps) {
+  async function header(c: Conversation): Promise<string> {
+    const contact = c.contactId ? await contacts.get(c.contactId) : null;
+    const emails = contact?.emails.map((e) => e.value) ?? [];
+    const phones = contact?.phones.flatMap((p) => [p.value, digits(p.value)]) ?? [];
+    return [c.visitorName ?? contact?.name ?? '', c.subject ?? '', ...emails, ...phones].join(' ');
+  }
+
+  return {
+    async index(conversation: Conversation, message: Message): Promise<void> {
+      await search.update(conversation.siteId, conversation.id, await header(conversation), message.text);
+    },
+
+    async search(agent: Agent, query: string): Promise<SearchResults> {
+      const needle = query.toLowerCase();
+      const ids = new Set(await search.find(agent.siteId, needle, LIMIT));
+      // A phone typed with spaces or dashes still finds the digits we indexed.
+      if (digits(query).length >= 6 && digits(query) !== needle) for (const id of await search.find(agent.siteId, digits(query), LIMIT)) ids.add(id);
+      const found = (await Promise.all([...ids].map((id) => conversations.get(id)))).filter((c): c is Conversation => c !== null && c.siteId === agent.siteId);
+      found.sort((a, b) => b.updatedAt - a.updatedAt);
+      const contactIds = new Set(found.map((c) => c.contactId).filter((id): id is string => Boolean(id)));
+      if (needle.includes('@')) for (const id of await contacts.findByIdentity(agent.siteId, 'email', needle)) contactIds.add(id);
+      const people = (await Promise.all([...contactIds].slice(0, 20).map((id) => contacts.get(id)))).filter((c) => c !== null && c.siteId === agent.siteId && !c.mergedInto);
+      return {
+        conversations: found,
+        contacts: people.map((c) => ({ id: c?.id ?? '', name: c?.name ?? null, emails: c?.emails.map((e) => e.value) ?? [], phones: c?.phones.map((p) => p.value) ?? [] })),
+      };
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Routing decisions as single Lua scripts on one site's slot: a conversation leaves the queue and
+ * gains an assignee in the same step as the agent's load grows, so two server processes that route
+ * at once can never assign one conversation twice or push an agent past their capacity.
+ */
+
+/** Shared KEYS order for every routing script. */
+export const ROUTE_KEYS = ['queue', 'queueTeam', 'assignee', 'load', 'capacity', 'presence', 'status', 'agentTeams', 'cursor'] as const;
+
+/**
+ * Assigns queued conversations, oldest first, round-robin among agents who are online (fresh heartbeat,
+ * status 'online'), below capacity and, for a team's conversation, in that team.
+ * ARGV: staleBefore (ms), defaultCapacity, maxScan. Returns a flat list {conv1, agent1, conv2, agent2, …}.
+ */
+export const AUTO_ASSIGN = `
+local queued = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[3]) - 1)
+if #queued == 0 then return {} end
+local fresh = redis.call('ZRANGEBYSCORE', KEYS[6], ARGV[1], '+inf')
+local agents = {}
+for _, a in ipairs(fresh) do
+  if redis.call('HGET', KEYS[7], a) ~= 'away' then agents[#agents + 1] = a end
+end
+if #agents == 0 then return {} end
+table.sort(agents)
+local out = {}
+for _, conv in ipairs(queued) do
+  local team = redis.call('HGET', KEYS[2], conv) or ''
+  local eligible = {}
+  for _, a in ipairs(agents) do
+    local cap = tonumber(redis.call('HGET', KEYS[5], a) or ARGV[2])
+    local load = tonumber(redis.call('HGET', KEYS[4], a) or '0')
+    if load < cap and (team == '' or string.find(redis.call('HGET', KEYS[8], a) or '', ',' .. team .. ',', 1, true)) then
+      eligible[#eligible + 1] = a
+    end
+  end
+  if #eligible > 0 then
+    local field = team == '' and '*' or team
+    local last = redis.call('HGET', KEYS[9], field) or ''
+    local pick = eligible[1]
+    for _, a in ipairs(eligible) do
+      if a > last then pick = a break end
+    end
+    redis.call('ZREM', KEYS[1], conv)
+    redis.call('HDEL', KEYS[2], conv)
+    redis.call('HSET', KEYS[3], conv, pick)
+    redis.call('HINCRBY', KEYS[4], pick, 1)
+    redis.call('HSET', KEYS[9], field, pick)
+    out[#out + 1] = conv
+    out[#out + 1] = pick
+  end
+end
+return out
+`;
+
+/**
+ * Sets or clears one conversation's assignee, moving the load from the previous agent.
+ * ARGV: conversation id, agent id ('' = none), mode, enqueue time, team id ('' = any).
+ * mode 'assign': give it to the agent (leaves the queue).
+ * mode 'queue': no assignee, wait in the queue (for the team) — unassign, transfer to a team, reopen.
+ * mode 'release': no assignee and out of the queue — resolved or snoozed.
+ * mode 'enqueue-if-free': like 'queue' but only when nobody holds it (new conversations).
+ * Returns the previous assignee ('' when none).
+ */
+export const SET_ASSIGNEE = `
+local conv = ARGV[1]
+local prev = redis.call('HGET', KEYS[3], conv) or ''
+local mode = ARGV[3]
+if mode == 'enqueue-if-free' then
+  if prev ~= '' then return prev end
+  mode = 'queue'
+end
+if prev ~= '' then
+  if tonumber(redis.call('HINCRBY', KEYS[4], prev, -1)) < 0 then redis.call('HSET', KEYS[4], prev, 0) end
+  redis.call('HDEL', KEYS[3], conv)
+end
+if mode == 'assign' then
+  redis.call('HSET', KEYS[3], conv, ARGV[2])
+  redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
+  redis.call('ZREM', KEYS[1], conv)
+  redis.call('HDEL', KEYS[2], conv)
+elseif mode == 'queue' then
+  redis.call('ZADD', KEYS[1], 'NX', ARGV[4], conv)
+  redis.call('HSET', KEYS[2], conv, ARGV[5])
+else
+  redis.call('ZREM', KEYS[1], conv)
+  redis.call('HDEL', KEYS[2], conv)
+end
+return prev
+`;
+
+/**
+ * Moves a conversation between inbox view sets: removes it from the views it left, adds it to the
+ * ones it is in now. KEYS[1] = membership hash; the view keys are built from ARGV[2] (the site's key
+ * prefix, same hash tag) so stale views are found without the caller knowing them.
+ * ARGV: conversation id, view key prefix, then pairs {view name, score}.
+ */
+export const REINDEX_VIEWS = `
+local conv = ARGV[1]
+local prefix = ARGV[2]
+local old = redis.call('HGET', KEYS[1], conv)
+local keep = {}
+local names = {}
+for i = 3, #ARGV, 2 do
+  keep[ARGV[i]] = true
+  names[#names + 1] = ARGV[i]
+  redis.call('ZADD', prefix .. ARGV[i], ARGV[i + 1], conv)
+end
+if old then
+  for name in string.gmatch(old, '[^\\n]+') do
+    if not keep[name] then redis.call('ZREM', prefix .. name, conv) end
+  end
+end
+if #names == 0 then redis.call('HDEL', KEYS[1], conv) else redis.call('HSET', KEYS[1], conv, table.concat(names, '\\n')) end
+return #names
+`;
