@@ -82,7 +82,7 @@ describe('widget settings and first contact', () => {
     expect(toHilo.some((path) => path.includes('socket.io'))).toBe(false);
     // Long tasks from the moment the loader arrived: the page's own parsing and first layout are not ours.
     const probe = (await page.evaluate(() => {
-      const loader = performance.getEntriesByType('resource').find((e) => e.name.includes('/widget/loader.js'));
+      const loader = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes('/widget/loader.js'));
       const since = loader ? loader.responseEnd : 0;
       const w = window as unknown as { __long: Array<{ start: number; ms: number }>; __csp: string[] };
       return { long: w.__long.filter((t) => t.start + t.ms > since).map((t) => t.ms), all: w.__long.map((t) => t.ms), csp: w.__csp };
