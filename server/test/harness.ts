@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Ack, AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type HiloApp } from '../src/app.js';
@@ -40,6 +41,11 @@ export async function testClient(url: string): Promise<RedisClient> {
 }
 
 export const ADMIN = { email: 'admin@hilo.test', password: 'correct horse battery' };
+const STATIC_FIXTURES = {
+  widgetDist: fileURLToPath(new URL('./fixtures/static/widget', import.meta.url)),
+  consoleDist: fileURLToPath(new URL('./fixtures/static/console', import.meta.url)),
+};
+
 export const INTEGRATION_TOKEN = 'it_test_token_0123456789abcdef';
 
 export interface TestServer {
@@ -67,6 +73,8 @@ export async function startTestServer(
     integrationToken: INTEGRATION_TOKEN,
   });
   const app = await createApp({
+    // Fixed static files: tests never depend on whether widget/ and console/ were built.
+    paths: STATIC_FIXTURES,
     config: { publicUrl: 'http://127.0.0.1:1', sessionTtlSeconds: 3600, trustProxy: false },
     logger,
     redis,
