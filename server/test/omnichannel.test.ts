@@ -206,6 +206,19 @@ describe('identity and the timeline', () => {
     expect((await timelineOf(hugo ?? '')).some((e) => e.kind === 'email')).toBe(false);
   });
 
+  it('keeps every field when identify, context and the first message arrive at once', async () => {
+    const { socket } = await shopper();
+    const acks = await Promise.all([
+      request(socket, 'visitor:context', { url: 'https://shop.example/cart', attributes: { cartValue: 12 } }),
+      request(socket, 'visitor:identify', { name: 'Kim', email: 'kim@example.com' }),
+      request(socket, 'message:send', { clientId: uuid(), text: 'all at once' }),
+    ]);
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const contactId = (await ok<ConversationHistory>(request(socket, 'conversation:sync', { afterOrder: 0 }))).conversation.contactId ?? '';
+    const { contact } = await profileOf(contactId);
+    expect(contact).toMatchObject({ name: 'Kim', emails: [{ value: 'kim@example.com', verified: false }], attributes: { cartValue: 12 } });
+  });
+
   it('records page context, attributes and visits for the agent', async () => {
     const { socket } = await shopper();
     await ok(request(socket, 'visitor:context', { url: 'https://shop.example/p/linen', title: 'Linen shirt', attributes: { plan: 'pro', cartValue: 59 } }));

@@ -2,6 +2,7 @@ import type { Attributes, Contact, ContactProfile, IdentifyResult } from '@hilo/
 import { DomainError } from './errors.js';
 import { combine, conflicts, hasVerified, withIdentity, type IdentityKind } from './identities.js';
 import { newId } from './ids.js';
+import { createKeyedQueue } from './keyed-queue.js';
 import { toE164 } from './phone-number.js';
 import type { ContactRecord, ContactRepository, ConversationNotifier, ConversationRepository, Site, TimelineRepository, VisitorRepository } from './ports.js';
 import { isValidUserHash } from './user-hash.js';
@@ -28,6 +29,9 @@ export type ContactService = ReturnType<typeof createContactService>;
 const MAX_FOLLOW = 10;
 
 export function createContactService({ contacts, timeline, visitors, conversations, notifier, phoneCountry, now = Date.now }: ContactServiceDeps) {
+  // A visitor's events arrive on one socket, so one process: a local queue keeps their contact updates apart.
+  const perVisitor = createKeyedQueue();
+
   /** Follows merge pointers to the live contact. */
   async function resolve(id: string): Promise<ContactRecord | null> {
     let current = await contacts.get(id);
@@ -154,6 +158,51 @@ export function createContactService({ contacts, timeline, visitors, conversatio
     }
   }
 
+  async function identifyNow(site: Site, visitorId: string, input: IdentifyInput): Promise<IdentifyResult & { conversationChanged: boolean }> {
+    const phone = input.phone ? toE164(input.phone, phoneCountry) : undefined;
+    const verified = Boolean(input.email && input.userHash && isValidUserHash(site.secret, input.email, input.userHash));
+    let contact: Contact = await forVisitor(site.id, visitorId);
+    let conversationChanged = false;
+
+    if (verified && input.email) {
+      const owner = await findBy(site.id, 'email', input.email);
+      if (owner && owner.id !== contact.id && hasVerified(owner, 'email', input.email)) {
+        if (conflicts(contact, owner)) {
+          // Another customer was signed in on this browser before: start over as this one.
+          await visitors.setContact(site.id, visitorId, owner.id);
+          await visitors.relinkConversation(site.id, visitorId, null);
+          await save({ ...contact, visitorIds: contact.visitorIds.filter((v) => v !== visitorId) });
+          await contacts.removeFromIndex(site.id, 'visitor', visitorId, contact.id);
+          contact = await save({ ...owner, visitorIds: [...new Set([...owner.visitorIds, visitorId])] });
+          conversationChanged = true;
+        } else {
+          contact = await merge(site.id, owner.id, contact.id, 'identify', true);
+        }
+      } else {
+        contact = withIdentity(contact, 'email', input.email, true);
+      }
+    } else if (input.email) {
+      contact = withIdentity(contact, 'email', input.email, false);
+    }
+    if (input.email) {
+      // The address a follow-up goes to when the shopper has left the page.
+      const conversationId = await visitors.conversationOf(site.id, visitorId);
+      if (conversationId) await conversations.setFields(conversationId, { followupEmail: input.email });
+    }
+    if (phone) contact = withIdentity(contact, 'phone', phone, false);
+    if (input.name) contact = { ...contact, name: input.name };
+    const saved = await save(contact);
+    await renameConversation(site.id, visitorId, saved.name);
+    return { verified, conversationChanged };
+  }
+
+  async function setContextNow(site: Site, visitorId: string, input: { url?: string; title?: string; attributes?: Attributes }): Promise<void> {
+    const contact = await forVisitor(site.id, visitorId);
+    await visitors.touch(site.id, visitorId, { url: input.url, title: input.title }, now());
+    if (input.attributes) await save({ ...contact, attributes: { ...contact.attributes, ...input.attributes } });
+    else notifier.contactUpdated(contact);
+  }
+
   return {
     resolve,
     addIdentity: (contact: Contact, kind: IdentityKind, value: string, verified: boolean) => save(withIdentity(contact, kind, value, verified)),
@@ -167,51 +216,13 @@ export function createContactService({ contacts, timeline, visitors, conversatio
      * `Hilo.identify()`: a valid userHash makes the visitor that customer (merging the visitor's own
      * contact into theirs); without one, what the visitor typed is kept as an unverified claim.
      */
-    async identify(site: Site, visitorId: string, input: IdentifyInput): Promise<IdentifyResult & { conversationChanged: boolean }> {
-      const phone = input.phone ? toE164(input.phone, phoneCountry) : undefined;
-      const verified = Boolean(input.email && input.userHash && isValidUserHash(site.secret, input.email, input.userHash));
-      let contact: Contact = await forVisitor(site.id, visitorId);
-      let conversationChanged = false;
-
-      if (verified && input.email) {
-        const owner = await findBy(site.id, 'email', input.email);
-        if (owner && owner.id !== contact.id && hasVerified(owner, 'email', input.email)) {
-          if (conflicts(contact, owner)) {
-            // Another customer was signed in on this browser before: start over as this one.
-            await visitors.setContact(site.id, visitorId, owner.id);
-            await visitors.relinkConversation(site.id, visitorId, null);
-            await save({ ...contact, visitorIds: contact.visitorIds.filter((v) => v !== visitorId) });
-            await contacts.removeFromIndex(site.id, 'visitor', visitorId, contact.id);
-            contact = await save({ ...owner, visitorIds: [...new Set([...owner.visitorIds, visitorId])] });
-            conversationChanged = true;
-          } else {
-            contact = await merge(site.id, owner.id, contact.id, 'identify', true);
-          }
-        } else {
-          contact = withIdentity(contact, 'email', input.email, true);
-        }
-      } else if (input.email) {
-        contact = withIdentity(contact, 'email', input.email, false);
-      }
-      if (input.email) {
-        // The address a follow-up goes to when the shopper has left the page.
-        const conversationId = await visitors.conversationOf(site.id, visitorId);
-        if (conversationId) await conversations.setFields(conversationId, { followupEmail: input.email });
-      }
-      if (phone) contact = withIdentity(contact, 'phone', phone, false);
-      if (input.name) contact = { ...contact, name: input.name };
-      const saved = await save(contact);
-      await renameConversation(site.id, visitorId, saved.name);
-      return { verified, conversationChanged };
+    identify(site: Site, visitorId: string, input: IdentifyInput): Promise<IdentifyResult & { conversationChanged: boolean }> {
+      return perVisitor(`${site.id}:${visitorId}`, () => identifyNow(site, visitorId, input));
     },
 
-    async setContext(site: Site, visitorId: string, input: { url?: string; title?: string; attributes?: Attributes }): Promise<void> {
-      const contact = await forVisitor(site.id, visitorId);
-      await visitors.touch(site.id, visitorId, { url: input.url, title: input.title }, now());
-      if (input.attributes) await save({ ...contact, attributes: { ...contact.attributes, ...input.attributes } });
-      else notifier.contactUpdated(contact);
+    setContext(site: Site, visitorId: string, input: { url?: string; title?: string; attributes?: Attributes }): Promise<void> {
+      return perVisitor(`${site.id}:${visitorId}`, () => setContextNow(site, visitorId, input));
     },
-
     async profile(siteId: string, contactId: string): Promise<ContactProfile> {
       const contact = await resolve(contactId);
       if (!contact || contact.siteId !== siteId) throw new DomainError('not_found', 'Contact not found');
