@@ -1,5 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot, trackPageErrors } from './support/browser.js';
 import { startHilo, type HiloProcess } from './support/hilo-process.js';
 
@@ -15,13 +16,6 @@ afterAll(async () => {
   await hilo?.stop();
 });
 
-async function signInToConsole(page: Page): Promise<void> {
-  await page.goto(`${hilo.url}/console/`);
-  await page.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-  await page.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 describe('storefront widget ↔ server ↔ agent console', () => {
   it('lets a shopper chat with an agent live, and keeps the history across a reload', async () => {
@@ -31,7 +25,7 @@ describe('storefront widget ↔ server ↔ agent console', () => {
     const shopper = await shopperContext.newPage();
     const hostErrors = trackPageErrors(shopper);
 
-    await signInToConsole(agent);
+    await signInToConsole(agent, hilo.url, hilo.admin);
 
     await shopper.goto(`${hilo.url}/demo`);
     await shopper.getByRole('button', { name: 'Open chat' }).click();

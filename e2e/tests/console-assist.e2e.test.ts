@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot } from './support/browser.js';
 import { startHilo, type HiloProcess } from './support/hilo-process.js';
 import { connectShopper } from './support/visitor-socket.js';
@@ -24,13 +25,6 @@ async function newPage(width = 1280, height = 800, colorScheme: 'light' | 'dark'
   return { context, page: await context.newPage() };
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${hilo.url}/console/`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 /** The admin invites Cid through Settings; Cid accepts in his own browser context. */
 async function inviteCid(admin: Page): Promise<{ context: BrowserContext; page: Page }> {
@@ -52,7 +46,7 @@ async function inviteCid(admin: Page): Promise<{ context: BrowserContext; page: 
 describe('console helpers with two agents', () => {
   it('canned responses, search, collision warnings and presence', async () => {
     const { page: admin } = await newPage();
-    await signIn(admin, hilo.admin.email, hilo.admin.password);
+    await signInToConsole(admin, hilo.url, hilo.admin);
     const cid = await inviteCid(admin);
 
     // Canned response managed in Settings, used with /shortcut, placeholders filled.
@@ -113,7 +107,7 @@ describe('console helpers with two agents', () => {
 
   it('keeps the columns usable at tablet width, follows dark mode, and shows the shortcut overlay', async () => {
     const { page } = await newPage(1024, 768, 'dark');
-    await signIn(page, hilo.admin.email, hilo.admin.password);
+    await signInToConsole(page, hilo.url, hilo.admin);
     await page.getByText('parcels leave within 24 hours').first().click();
     await page.getByRole('log').getByText('parcels leave within 24 hours').waitFor();
     await screenshot(page, 'console-tablet-dark');

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot } from './support/browser.js';
 import { startHilo, type HiloProcess } from './support/hilo-process.js';
 import { connectShopper } from './support/visitor-socket.js';
@@ -24,18 +25,11 @@ async function page(width = 1280, height = 800): Promise<Page> {
   return context.newPage();
 }
 
-async function signInAsAdmin(agent: Page): Promise<void> {
-  await agent.goto(`${hilo.url}/console/`);
-  await agent.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-  await agent.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-  await agent.getByRole('button', { name: 'Sign in' }).click();
-  await agent.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 describe('two agents working the console', () => {
   it('invites an agent, routes to them, keeps notes from the shopper, transfers with a note and resolves', async () => {
     const admin = await page();
-    await signInAsAdmin(admin);
+    await signInToConsole(admin, hilo.url, hilo.admin);
 
     // Invite Bea from Settings; she opens the one-time link in her own browser and sets a password.
     await admin.getByRole('button', { name: 'Settings' }).click();

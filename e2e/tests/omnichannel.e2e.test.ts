@@ -2,6 +2,7 @@ import { startSmtpSink, type SmtpSink } from '@hilo/server/smtp-sink';
 import { createTransport } from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot, trackPageErrors } from './support/browser.js';
 import { INTEGRATION_TOKEN, startHilo, type HiloProcess } from './support/hilo-process.js';
 
@@ -20,13 +21,6 @@ afterAll(async () => {
   await sink?.close();
 });
 
-async function signInToConsole(page: Page): Promise<void> {
-  await page.goto(`${hilo.url}/console/`);
-  await page.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-  await page.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 async function openChat(shopper: Page, text: string): Promise<void> {
   await shopper.getByRole('button', { name: 'Open chat' }).click();
@@ -56,7 +50,7 @@ describe('one customer, one timeline', () => {
 
     const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const agent = await agentContext.newPage();
-    await signInToConsole(agent);
+    await signInToConsole(agent, hilo.url, hilo.admin);
 
     // On the storefront, the shop signs Ana in (its backend computes the userHash) and she chats.
     const shopContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -119,7 +113,7 @@ describe('one customer, one timeline', () => {
 
     const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const agent = await agentContext.newPage();
-    await signInToConsole(agent);
+    await signInToConsole(agent, hilo.url, hilo.admin);
     await agent.getByRole('button').filter({ hasText: 'change the address' }).first().click();
     const panel = agent.getByRole('complementary', { name: 'Customer' });
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('Possible match');

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot, trackPageErrors } from './support/browser.js';
 import { freePort, startHilo, type HiloProcess } from './support/hilo-process.js';
 import { startStorefront, type Storefront } from './support/storefront.js';
@@ -59,10 +60,7 @@ describe('widget outbox', () => {
     // An agent signs in and finds both messages, exactly once each.
     const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await agentContext.newPage();
-    await agent.goto(`${hilo.url}/console/`);
-    await agent.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-    await agent.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, hilo.url, hilo.admin);
     const row = agent.getByText('second, typed while the server was down').first();
     await row.waitFor({ timeout: 20_000 });
     await row.click();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot } from './support/browser.js';
 import { startHilo, type HiloProcess } from './support/hilo-process.js';
 
@@ -52,10 +53,7 @@ describe('hostile text from shoppers', () => {
     const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const agent = await agentContext.newPage();
     watchDialogs(agent, dialogs);
-    await agent.goto(`${hilo.url}/console/`);
-    await agent.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-    await agent.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, hilo.url, hilo.admin);
     const row = agent.getByRole('button').filter({ hasText: '<svg onload=' }).first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();

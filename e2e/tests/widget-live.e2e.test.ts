@@ -2,6 +2,7 @@
 // shopper, keyboard-only use and a phone-sized viewport. Uses the demo storefront (same origin).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot, trackPageErrors } from './support/browser.js';
 import { startHilo, type HiloProcess } from './support/hilo-process.js';
 import { startStorefront, type Storefront } from './support/storefront.js';
@@ -27,16 +28,6 @@ afterAll(async () => {
   await phoneShop?.close();
 });
 
-async function signInToConsole(page: Page): Promise<void> {
-  await page.goto(`${hilo.url}/console/`);
-  await page.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-  await page.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-    await screenshot(page, 'debug-live-signin');
-    throw error;
-  });
-}
 
 const launcherOf = (page: Page) => page.locator('hilo-chat button.l');
 const logText = async (page: Page) => (await page.getByRole('log').first().textContent()) ?? '';
@@ -63,7 +54,7 @@ describe('live chat signals', () => {
     const agent = await agentContext.newPage();
     const tab1 = await shopperContext.newPage();
     const errors = trackPageErrors(tab1);
-    await signInToConsole(agent);
+    await signInToConsole(agent, hilo.url, hilo.admin);
 
     await tab1.goto(`${hilo.url}/demo`);
     await openChat(tab1);

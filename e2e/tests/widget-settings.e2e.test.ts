@@ -1,8 +1,9 @@
 // The widget as a site owner configures it and a shopper meets it on a strict-CSP storefront:
 // settings from the console, the loader's quiet start, Spanish, the pre-chat form, business hours
 // and the JS API replay.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToConsole } from './support/console.js';
 import { launchChromium, screenshot, trackPageErrors } from './support/browser.js';
 import { startHilo, type HiloProcess } from './support/hilo-process.js';
 import { startStorefront, type Storefront } from './support/storefront.js';
@@ -56,13 +57,6 @@ afterAll(async () => {
   await shop?.close();
 });
 
-async function signInToConsole(page: Page): Promise<void> {
-  await page.goto(`${hilo.url}/console/`);
-  await page.getByLabel('Email', { exact: true }).fill(hilo.admin.email);
-  await page.getByLabel('Password', { exact: true }).fill(hilo.admin.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 describe('widget settings and first contact', () => {
   it('before first open, requests only its own files and config: no socket, no CSP violation, no long task', async () => {
@@ -99,7 +93,7 @@ describe('widget settings and first contact', () => {
   it('an admin sets the look, greeting, pre-chat form and hours in the console; a Spanish shopper gets them', async () => {
     const agentContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const agent = await agentContext.newPage();
-    await signInToConsole(agent);
+    await signInToConsole(agent, hilo.url, hilo.admin);
     await agent.getByRole('button', { name: 'Settings' }).click();
     const form = agent.getByRole('form', { name: 'Widget settings' });
     await form.waitFor();
