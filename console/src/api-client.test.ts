@@ -34,6 +34,16 @@ describe('api client', () => {
     await expect(createApiClient(fetchImpl).login({ email: 'a@b.co', password: 'x' })).rejects.toMatchObject({ status: 0, code: 'unavailable' });
   });
 
+  it('asks again when the server shed the request (503), then gives up after a few tries', async () => {
+    const shed = () => new Response(JSON.stringify({ error: { code: 'unavailable', message: 'busy' } }), { status: 503, headers: { 'Retry-After': '0.01' } });
+    const retried = vi.fn().mockResolvedValueOnce(shed()).mockResolvedValueOnce(json(200, { agent: AGENT }));
+    await expect(createApiClient(retried).login({ email: 'a@b.co', password: 'x' })).resolves.toEqual(AGENT);
+    expect(retried).toHaveBeenCalledTimes(2);
+    const alwaysBusy = vi.fn().mockImplementation(() => Promise.resolve(shed()));
+    await expect(createApiClient(alwaysBusy).login({ email: 'a@b.co', password: 'x' })).rejects.toMatchObject({ status: 503, code: 'unavailable' });
+    expect(alwaysBusy).toHaveBeenCalledTimes(4);
+  });
+
   it('survives a non-JSON error page', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
     await expect(createApiClient(fetchImpl).login({ email: 'a@b.co', password: 'x' })).rejects.toMatchObject({ status: 502, code: 'internal' });

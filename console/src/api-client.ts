@@ -23,6 +23,15 @@ export interface ApiClient {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+const MAX_ATTEMPTS = 4;
+
+function retryDelayMs(retryAfter: string | null): number {
+  const seconds = Number(retryAfter);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, 3000) : 500;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init), base = '/api'): ApiClient {
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T | undefined> {
     const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
@@ -32,10 +41,15 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       init.body = JSON.stringify(body ?? {});
     }
     let response: Response;
-    try {
-      response = await fetchImpl(base + path, init);
-    } catch {
-      throw new ApiError(0, 'unavailable', 'The server could not be reached');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await fetchImpl(base + path, init);
+      } catch {
+        throw new ApiError(0, 'unavailable', 'The server could not be reached');
+      }
+      // 503 means the server shed the request before doing anything: waiting and asking again is safe.
+      if (response.status !== 503 || attempt >= MAX_ATTEMPTS) break;
+      await wait(retryDelayMs(response.headers.get('retry-after')));
     }
     if (!response.ok) throw await toApiError(response);
     if (response.status === 204) return undefined;

@@ -46,13 +46,16 @@ export function createOverloadGuard(options: Partial<OverloadOptions> = {}, ping
   };
 
   let lastTick = Date.now();
+  let lagging = false;
   const sample = () => {
     // The histogram can miss a block that ends in the poll phase; the late tick of this very timer cannot.
     const now = Date.now();
     const lagMs = Math.max(lag.max / 1e6, now - lastTick - o.sampleMs);
     lastTick = now;
     lag.reset();
-    if (lagMs > o.maxLagMs) trip('event_loop');
+    // One pause (a GC, a cold code path) is not overload: trip on a long one or on two in a row.
+    if (lagMs > 2 * o.maxLagMs || (lagMs > o.maxLagMs && lagging)) trip('event_loop');
+    lagging = lagMs > o.maxLagMs;
     if (!pingRedis) return;
     // A PING still waiting from an earlier sample counts with its age so far.
     if (pingStartedAt !== null) {
