@@ -185,7 +185,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
     /** Called by the conversation service after every stored message. */
     async onMessage(conversation: Conversation, message: Message): Promise<void> {
-      const c = (await conversations.get(conversation.id)) ?? conversation;
+      // The conversation service hands over the conversation it read right after storing the message.
+      const c = conversation;
       if (message.author.kind === 'agent') {
         await (c.waitingSince ? commit(c.id, { waitingSince: null }) : workflow.reindex(c));
         return;
@@ -208,7 +209,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         const keeper = c.assigneeId && (await routing.isAgentOfSite(c.siteId, c.assigneeId)) ? c.assigneeId : null;
         await assignees.setAssignee(c.siteId, c.id, keeper, keeper ? 'assign' : 'enqueue-if-free', message.createdAt, fields.teamId ?? c.teamId ?? null);
       }
-      await commit(c.id, fields);
+      // A further message in a held conversation changes only its activity, which the conversation
+      // service already indexed and announced: the views alone need the new score.
+      if (held && Object.keys(fields).length === 0) await workflow.reindex(c);
+      else await commit(c.id, fields);
       if (!held) await pump(c.siteId);
     },
   };
