@@ -14,7 +14,8 @@ import { createEmailService, type EmailService } from './domain/email-service.js
 import { DomainError } from './domain/errors.js';
 import { createTimelineService, type TimelineService } from './domain/timeline-service.js';
 import { createContactStore } from './store/contact-store.js';
-import { createAttachmentStore, createEmailThreadStore } from './store/email-thread-store.js';
+import { createAttachmentStore } from './store/attachment-store.js';
+import { createEmailThreadStore } from './store/email-thread-store.js';
 import { createTimelineStore } from './store/timeline-store.js';
 import { createAttachmentRoutes } from './transport/http/attachment-routes.js';
 import { createDemoRoutes } from './transport/http/demo-routes.js';
@@ -149,6 +150,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     phoneCountry: config.phoneDefaultCountry,
   });
   const timeline = createTimelineService({ timeline: timelineStore, conversations: conversationStore, contacts, notifier, phoneCountry: config.phoneDefaultCountry });
+  const attachmentStore = createAttachmentStore(redis);
   let outbox: EmailOutbox | null = null;
   // The email service and the conversation service need each other; the getters break the cycle.
   const email = createEmailService({
@@ -157,7 +159,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     conversationService: () => conversations,
     contacts,
     threads: createEmailThreadStore(redis),
-    attachments: createAttachmentStore(redis),
+    attachments: attachmentStore,
     presence,
     notifier,
     outbox: () => {
@@ -220,7 +222,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   // Everything below is rate-limited per address and shed under overload; health and metrics are not.
   app.use(protection.http);
   app.use('/widget/config', createWidgetConfigRoutes({ widgetSettings }));
-  const chatFiles = createChatAttachmentService({ attachments: createAttachmentStore(redis), visitorSend: (siteId, visitorId, input) => conversations.visitorSend(siteId, visitorId, input), fileUrl: (id) => `${publicOrigin}/widget/files/${id}` });
+  const chatFiles = createChatAttachmentService({ attachments: attachmentStore, visitorSend: (siteId, visitorId, input) => conversations.visitorSend(siteId, visitorId, input), fileUrl: (id) => `${publicOrigin}/widget/files/${id}` });
   app.use('/widget/files', createChatAttachmentRoutes({ sites, files: chatFiles }));
   app.use('/widget', createWidgetRoutes(paths));
   app.use('/console', createConsoleRoutes(paths));
@@ -238,7 +240,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   );
   app.use('/api/widget-settings', createWidgetSettingsRoutes({ auth, widgetSettings }));
   app.use('/api/invites', createInviteRoutes({ invites, auth, publicUrl: config.publicUrl, sessionTtlSeconds: config.sessionTtlSeconds }));
-  app.use('/api/attachments', createAttachmentRoutes({ auth, attachments: createAttachmentStore(redis) }));
+  app.use('/api/attachments', createAttachmentRoutes({ auth, attachments: attachmentStore }));
   app.use('/api', createIntegrationRoutes({ sites, timeline, email }));
   app.use(notFound);
   app.use(errorHandler(logger));

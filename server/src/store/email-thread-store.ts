@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AttachmentRepository, EmailThreadRepository } from '../domain/ports.js';
+import type { EmailThreadRepository } from '../domain/ports.js';
 import { TTL, keys } from './keys.js';
 import type { RedisClient } from './redis-client.js';
 
@@ -26,19 +26,6 @@ export function createEmailThreadStore(redis: RedisClient): EmailThreadRepositor
         if (found) return found;
       }
       return null;
-    },
-  };
-}
-
-export function createAttachmentStore(redis: RedisClient): AttachmentRepository {
-  return {
-    async save({ id, siteId, name, type, content }) {
-      await redis.hSet(keys.attachment(id), { siteId, name, type, content: content.toString('base64') });
-    },
-    async get(id) {
-      const raw = await redis.hGetAll(keys.attachment(id));
-      if (!raw.siteId || raw.content === undefined) return null;
-      return { siteId: raw.siteId, name: raw.name ?? 'file', type: raw.type ?? 'application/octet-stream', content: Buffer.from(raw.content, 'base64') };
     },
   };
 }
