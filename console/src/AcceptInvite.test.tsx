@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { AcceptInvite } from './AcceptInvite';
 import { ApiError } from './api-client';
-
-afterEach(cleanup);
 
 const fill = (password: string, repeat = password) => {
   fireEvent.input(screen.getByLabelText('New password'), { target: { value: password } });

@@ -1,14 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SESSION_ENDED } from './agent-connection';
 import { App } from './App';
 import { createApiClient } from './api-client';
 import { createConsoleApp } from './console-app';
 import { FakeAgentSocket, flush } from './testing/fake-agent-socket';
 import { AGENT } from './testing/fixtures';
-
-afterEach(cleanup);
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 

@@ -1,13 +1,11 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChatSignals } from './chat-signals';
 import { ChatSignals } from './ChatSignals';
 import { flush } from './testing/fake-agent-socket';
 import { conversation, message } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
-
-afterEach(cleanup);
 
 async function openChat() {
   const h = createHarness();

@@ -1,11 +1,9 @@
 import type { Ack, AgentSummary, Conversation } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorkflowActions } from './ConversationActions';
 import { ConversationActions } from './ConversationActions';
 import { AGENT, conversation } from './testing/fixtures';
-
-afterEach(cleanup);
 
 const agents: AgentSummary[] = [
   { id: AGENT.id, name: 'Ana', role: 'agent', status: 'online', load: 1, capacity: 5 },

@@ -1,12 +1,10 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { render, screen } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationView } from './ConversationView';
 import { flush } from './testing/fake-agent-socket';
 import { AGENT, conversation, message } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
-
-afterEach(cleanup);
 
 async function openConversation() {
   const h = createHarness();

@@ -1,14 +1,12 @@
 import type { Ack, ConversationNote, Message } from '@hilo/shared';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConversationView } from './ConversationView';
 import { createConversationModel } from './conversation-model';
 import { createOutboxModel } from './outbox-model';
 import { ReplyBox } from './ReplyBox';
 import { AGENT, conversation, message } from './testing/fixtures';
-
-afterEach(cleanup);
 
 const never = (): Promise<Ack<Message>> => new Promise(() => undefined);
 const canned = [

@@ -1,13 +1,11 @@
 import type { ContactProfile } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CustomerPanel } from './CustomerPanel';
 import { flush } from './testing/fake-agent-socket';
 import { contact, conversation, message, note, profile } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
-
-afterEach(cleanup);
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

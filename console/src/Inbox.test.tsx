@@ -1,12 +1,10 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Inbox } from './Inbox';
 import { flush } from './testing/fake-agent-socket';
 import { conversation } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
-
-afterEach(cleanup);
 
 const preview = (text: string, createdAt: number) => ({ text, authorKind: 'visitor' as const, createdAt });
 

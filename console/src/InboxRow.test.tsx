@@ -1,9 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { InboxRow } from './InboxRow';
 import { conversation } from './testing/fixtures';
-
-afterEach(cleanup);
 
 const row = (change: Parameters<typeof conversation>[1]) =>
   render(

@@ -1,11 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { createInboxModel } from './inbox-model';
 import { compareFor, matchesQuery } from './inbox-query';
 import { InboxViews } from './InboxViews';
 import { conversation } from './testing/fixtures';
-
-afterEach(cleanup);
 
 describe('inbox views', () => {
   it('switches views by tab, team and label, and keeps the sort', () => {

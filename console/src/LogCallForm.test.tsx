@@ -1,12 +1,10 @@
 import type { Ack, Call, CallLogInput } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LogCallForm } from './LogCallForm';
 import { flush } from './testing/fake-agent-socket';
 import { call } from './testing/fixtures';
-
-afterEach(cleanup);
 
 const NOW = new Date(2026, 10, 22, 14, 30).getTime();
 

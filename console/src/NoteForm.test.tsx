@@ -1,13 +1,11 @@
 import type { Ack, Note } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NoteForm } from './NoteForm';
 import { flush } from './testing/fake-agent-socket';
 import { conversation, message, note, profile } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
-
-afterEach(cleanup);
 
 describe('NoteForm', () => {
   it('refuses an empty note with an alert and sends nothing', () => {

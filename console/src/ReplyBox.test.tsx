@@ -1,14 +1,12 @@
 import type { Ack, Message } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConversationView } from './ConversationView';
 import { ReplyBox } from './ReplyBox';
 import { flush } from './testing/fake-agent-socket';
 import { AGENT, conversation, message } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
-
-afterEach(cleanup);
 
 const reply = () => screen.getByLabelText('Reply') as HTMLTextAreaElement;
 const type = (text: string) => fireEvent.input(reply(), { target: { value: text } });

@@ -1,10 +1,8 @@
 import type { Ack, SearchResults } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { SearchPanel } from './SearchPanel';
 import { conversation } from './testing/fixtures';
-
-afterEach(cleanup);
 
 describe('SearchPanel', () => {
   it('searches after a pause, lists contacts and conversations, opens them, and renders text literally', async () => {

@@ -1,10 +1,8 @@
 import type { TimelineEntry } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { call, conversation, message, note } from './testing/fixtures';
 import { Timeline } from './Timeline';
-
-afterEach(cleanup);
 
 const EVIL = '<img src=x onerror=alert(1)>';
 

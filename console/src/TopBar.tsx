@@ -1,5 +1,6 @@
 import type { AgentStatus } from '@hilo/shared';
 import type { ConnectionStatus } from './agent-connection';
+import type { Screen } from './console-app';
 
 interface Props {
   agentName: string;
@@ -8,10 +9,17 @@ interface Props {
   /** The agent's own presence; the picker shows only when a setter is given. */
   presence?: AgentStatus;
   onPresence?: (status: 'online' | 'away') => void;
-  /** Inbox ⇄ Settings switch. */
-  screen?: 'inbox' | 'settings';
-  onScreen?: (screen: 'inbox' | 'settings') => void;
+  /** Inbox / Knowledge / Reports / Settings switch. */
+  screen?: Screen;
+  onScreen?: (screen: Screen) => void;
 }
+
+const SCREENS: ReadonlyArray<[Screen, string]> = [
+  ['inbox', 'Inbox'],
+  ['knowledge', 'Knowledge'],
+  ['reports', 'Reports'],
+  ['settings', 'Settings'],
+];
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
@@ -24,12 +32,11 @@ export function TopBar({ agentName, status, onSignOut, presence, onPresence, scr
       </span>
       {onScreen && (
         <nav class="topbar-nav" aria-label="Screens">
-          <button type="button" class="button-quiet button-small" aria-current={screen === 'inbox' ? 'page' : undefined} onClick={() => onScreen('inbox')}>
-            Inbox
-          </button>
-          <button type="button" class="button-quiet button-small" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onScreen('settings')}>
-            Settings
-          </button>
+          {SCREENS.map(([name, label]) => (
+            <button key={name} type="button" class="button-quiet button-small" aria-current={screen === name ? 'page' : undefined} onClick={() => onScreen(name)}>
+              {label}
+            </button>
+          ))}
         </nav>
       )}
       <span class="topbar-agent">

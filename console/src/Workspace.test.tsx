@@ -1,14 +1,12 @@
 import type { TimelineEntry } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './api-client';
 import { createConsoleApp } from './console-app';
 import { FakeAgentSocket, flush } from './testing/fake-agent-socket';
 import { AGENT, conversation, message, profile } from './testing/fixtures';
 import { Workspace } from './Workspace';
-
-afterEach(cleanup);
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -11,6 +11,8 @@ import { InboxViews } from './InboxViews';
 import { SearchPanel } from './SearchPanel';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
+import { KnowledgeView } from './knowledge/KnowledgeView';
+import { ReportsView } from './reports/ReportsView';
 import { SettingsView } from './settings/SettingsView';
 import { TopBar } from './TopBar';
 import { useObservable } from './use-observable';
@@ -64,9 +66,12 @@ export function Workspace({ workspace, onSignOut }: Props) {
         onScreen={(next) => workspace.screen.set(next)}
       />
       <AttentionBanner attention={workspace.attention} />
-      {screen === 'settings' ? (
+      {screen === 'knowledge' && <KnowledgeView agent={agent} />}
+      {screen === 'reports' && <ReportsView agent={agent} agents={flow.agents} teams={flow.teams} />}
+      {screen === 'settings' && (
         <SettingsView agent={agent} model={workspace.workflowModel} actions={workflow} attention={<AttentionSettings attention={workspace.attention} />} />
-      ) : (
+      )}
+      {screen === 'inbox' && (
         <div class={`columns view-${view}`}>
           <div class="inbox-column">
             <SearchPanel

@@ -28,6 +28,15 @@ describe('agent connection', () => {
     expect(h.inbox.state.get().conversations.map((c) => c.id)).toEqual(['c1', 'c2']);
   });
 
+  it('takes the conversation state a new message carries as its inbox update', async () => {
+    const h = serverWith({});
+    h.connection.start();
+    h.socket.serverAccept();
+    await flush();
+    h.socket.push('message:new', message('c7', 1, { conversationId: 'c7' }), conversation('c7', { visitorName: 'Lea', lastOrder: 1, updatedAt: 99_000 }));
+    expect(h.inbox.state.get().conversations.find((c) => c.id === 'c7')?.visitorName).toBe('Lea');
+  });
+
   it('pages history while hasMore', async () => {
     const h = createHarness();
     const all = [1, 2, 3, 4, 5].map((order) => message('c1', order));

@@ -1,4 +1,4 @@
-import type { Ack, AckCallback, AgentClientToServer, AgentServerToClient, Call, CallLogInput, Contact, Message, Note } from '@hilo/shared';
+import type { Ack, AckCallback, AgentClientToServer, AgentServerToClient, Call, CallLogInput, Contact, Conversation, Message, Note } from '@hilo/shared';
 import type { Socket } from 'socket.io-client';
 import type { ContactLoadResult, ContactModel } from './contact-model';
 import type { ConversationModel } from './conversation-model';
@@ -160,12 +160,16 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
       retryTimer = setTimeout(() => socket.connect(), deps.retryDelayMs ?? 3000);
     }
   });
-  socket.on('conversation:updated', (updated) => {
+  function applyConversation(updated: Conversation): void {
     inbox.upsert(updated);
     conversation.setConversation(updated);
     if (updated.contactId) contact.invalidate(updated.contactId);
+  }
+  socket.on('conversation:updated', applyConversation);
+  socket.on('message:new', (message, updated) => {
+    deliver(message);
+    if (updated) applyConversation(updated);
   });
-  socket.on('message:new', deliver);
   socket.on('message:updated', (message) => {
     conversation.replaceMessage(message);
     contact.replaceMessage(message);
@@ -210,6 +214,13 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     onPush<E extends keyof AgentServerToClient>(event: E, listener: AgentServerToClient[E]): void {
       // Same cast as `call`: the generic event name hides which listener type applies.
       (socket.on as (event: E, listener: AgentServerToClient[E]) => unknown)(event, listener);
+      // A new message carries its conversation's new state instead of a separate conversation:updated.
+      if (event === 'conversation:updated') {
+        const onUpdate = listener as AgentServerToClient['conversation:updated'];
+        socket.on('message:new', (_message, updated) => {
+          if (updated) onUpdate(updated);
+        });
+      }
     },
     onResync(hook: () => void): void {
       resyncHooks.push(hook);

@@ -21,7 +21,10 @@ export interface ApiClient {
   acceptInvite(token: string, password: string): Promise<Agent>;
 }
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Sends one JSON request under the base path; resolves the parsed body (undefined for 204). */
+export type JsonRequest = <T>(method: HttpMethod, path: string, body?: unknown) => Promise<T | undefined>;
 
 const MAX_ATTEMPTS = 4;
 
@@ -32,11 +35,12 @@ function retryDelayMs(retryAfter: string | null): number {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init), base = '/api'): ApiClient {
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T | undefined> {
+/** The console's one way to call /api: same-origin cookie, JSON both ways, retries a shed (503) request. */
+export function createJsonRequest(fetchImpl: Fetch = (input, init) => fetch(input, init), base = '/api'): JsonRequest {
+  return async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T | undefined> {
     const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-    // The server's CSRF check wants JSON on every POST, even one without a body.
-    if (method === 'POST') {
+    // The server's CSRF check wants JSON on every write, even one without a body.
+    if (method !== 'GET') {
       init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
       init.body = JSON.stringify(body ?? {});
     }
@@ -55,8 +59,11 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     if (response.status === 204) return undefined;
     const text = await response.text();
     return text ? (JSON.parse(text) as T) : undefined;
-  }
+  };
+}
 
+export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init), base = '/api'): ApiClient {
+  const request = createJsonRequest(fetchImpl, base);
   return {
     async me() {
       try {

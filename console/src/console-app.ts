@@ -16,7 +16,7 @@ import { createAttention } from './attention-service';
 import { createWorkflowModel } from './workflow-model';
 
 export type MiddleView = 'conversation' | 'contact';
-export type Screen = 'inbox' | 'settings';
+export type Screen = 'inbox' | 'knowledge' | 'reports' | 'settings';
 
 export interface ConsoleAppDeps {
   api: ApiClient;

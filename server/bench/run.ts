@@ -20,7 +20,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     'max-duration': { type: 'string', default: '5' },
     'in-flight': { type: 'string', default: '200' },
-    only: { type: 'string', default: 'bare,hilo,hilo-2p' },
+    only: { type: 'string', default: 'bare,bare-redis,hilo,hilo-2p' },
   },
 });
 const ORIGIN = 'https://shop.example';
@@ -41,6 +41,8 @@ function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     DEMO_ALLOWED_ORIGINS: ORIGIN,
+    // The answer bot and sample data would add their own messages to the measured traffic.
+    DEMO_SEED: 'false',
     SMTP_INBOUND_PORT: 'off',
     LOG_LEVEL: 'warn',
     // One load generator is one address with thousands of clients; real traffic is spread out.
@@ -93,6 +95,13 @@ async function main(): Promise<void> {
       rows.push(await measure('bare Socket.IO relay', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }));
       await bare.stop();
     }
+    if (runs.includes('bare-redis')) {
+      const bare = await startNode(here('./bare-relay.ts'), { REDIS_URL: redis.url }, [/listening (\d+)/]);
+      children.push(bare);
+      const url = `http://127.0.0.1:${bare.match[0]}`;
+      rows.push(await measure('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }));
+      await bare.stop();
+    }
     if (runs.includes('hilo')) {
       const hilo = await startHilo(redis.url, join(dir, 'h1'));
       children.push(hilo);
@@ -123,11 +132,12 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 function printTable(rows: Row[]): void {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  const header = ['run', 'sockets held', 'connect errors', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'KB/socket', 'refused'];
+  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'KB/socket', 'refused'];
   const lines = rows.map((r) => [
     r.name,
     String(r.result.socketsHeld),
     String(r.result.connectErrors),
+    r.result.conversationsPerS.toFixed(0),
     r.result.deliveredPerS.toFixed(0),
     ms(r.result.p50),
     ms(r.result.p95),
@@ -141,10 +151,10 @@ function printTable(rows: Row[]): void {
   print(fmt(header));
   print(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const line of lines) print(fmt(line));
-  const bare = rows.find((r) => r.name.startsWith('bare'));
   const hilo = rows.find((r) => r.name === 'Hilo, 1 process');
-  if (bare && hilo) {
-    print(`\nHilo / bare relay: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
+  for (const bare of rows.filter((r) => r.name.startsWith('bare'))) {
+    if (!hilo) break;
+    print(`\nHilo / ${bare.name}: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
   }
 }
 

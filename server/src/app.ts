@@ -37,11 +37,18 @@ import { createAfterChatStore } from './store/after-chat-store.js';
 import { createAfterChatNotifier, createAgentAfterChatHandlers, createVisitorAfterChatHandlers, withResolvedForVisitors } from './transport/socket/after-chat-handlers.js';
 import { createWidgetSettingsService } from './domain/widget-settings-service.js';
 import { createWidgetConfigRoutes, createWidgetSettingsRoutes } from './transport/http/widget-settings-routes.js';
+import { createReportService } from './domain/reports/report-service.js';
+import { createReportRoutes } from './transport/http/report-routes.js';
 import { createChatAttachmentService } from './domain/chat-attachment-service.js';
 import { createChatAttachmentRoutes } from './transport/http/chat-attachment-routes.js';
 import { createVisitorStore } from './store/visitor-store.js';
 import { createAuthRoutes } from './transport/http/auth-routes.js';
 import { csrfGuard } from './transport/http/csrf-guard.js';
+import { createApiTokenService } from './domain/api-token-service.js';
+import { createApiTokenStore } from './store/api-token-store.js';
+import { createApiTokenRoutes } from './transport/http/api-token-routes.js';
+import { restApiSpec } from './transport/http/rest/api-spec.js';
+import { createRestRouter } from './transport/http/rest/rest-router.js';
 import { createHealthRoutes } from './transport/http/health-routes.js';
 import { errorHandler, notFound } from './transport/http/http-errors.js';
 import { createConsoleRoutes, createWidgetRoutes, type StaticPaths } from './transport/http/static-routes.js';
@@ -60,10 +67,23 @@ import { createVisitorHandlers } from './transport/socket/visitor-handlers.js';
 import { instrumentNotifier } from './observability/instrument-notifier.js';
 import { createMetrics, type HiloMetrics } from './observability/metrics.js';
 import { createMetricsRoutes } from './observability/metrics-routes.js';
+import { createActivityLog, type ActivityLog } from './domain/activity.js';
+import { createActivityStore } from './store/activity-store.js';
+import { createArticleSearch } from './domain/article-search.js';
+import { createAnswerBot } from './domain/answer-bot.js';
+import { createKnowledgeService, type KnowledgeService } from './domain/knowledge-service.js';
+import { createArticleStore } from './store/article-store.js';
+import { createBotStateStore } from './store/bot-state-store.js';
+import { createHelpPageRoutes } from './transport/http/help-page-routes.js';
+import { createKnowledgeRoutes } from './transport/http/knowledge-routes.js';
+import { createWidgetKnowledgeRoutes } from './transport/http/widget-knowledge-routes.js';
+import { createVisitorBotHandlers, subscribeAnswerBot } from './transport/socket/bot-handlers.js';
+import { createWebhooks, type WebhooksOptions } from './channels/webhooks/webhooks.js';
+import { createWebhookRoutes } from './transport/http/webhook-routes.js';
 import { createProtection, DEFAULT_PROTECTION, type ProtectionOptions } from './transport/protection/protection.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'sessionTtlSeconds' | 'trustProxy'> & Partial<Pick<Config, 'phoneDefaultCountry'>>;
+  config: Pick<Config, 'publicUrl' | 'sessionTtlSeconds' | 'trustProxy'> & Partial<Pick<Config, 'phoneDefaultCountry' | 'webhooksAllowPrivate'>>;
   logger: Logger;
   redis: RedisClient;
   /** Site whose key the demo storefront embeds; null hides /demo. */
@@ -72,6 +92,8 @@ export interface AppDeps {
   mailer: Pick<Mailer, 'send'> | null;
   /** Test hook: outbox retry timings. */
   outboxTimings?: Pick<EmailOutboxOptions, 'baseDelayMs' | 'maxAttempts' | 'pollMs'>;
+  /** Test hook: webhook retry timings and cache. */
+  webhooks?: WebhooksOptions;
   paths?: StaticPaths;
   /** Rate limits and overload thresholds; defaults in transport/protection/protection.ts. */
   protection?: Partial<ProtectionOptions>;
@@ -86,6 +108,10 @@ export interface HiloServices {
   email: EmailService;
   outbox: EmailOutbox | null;
   workflow: WorkflowService;
+  /** Recorded events: reports read them, webhooks and the answer bot listen to them. */
+  activity: ActivityLog;
+  /** Knowledge base articles and the answer bot's settings (main.ts seeds the demo's). */
+  knowledge: KnowledgeService;
 }
 
 export interface HiloApp {
@@ -94,6 +120,30 @@ export interface HiloApp {
   services: HiloServices;
   /** Stops taking connections, closes sockets (clients reconnect to another process) and the adapter's Redis link. */
   close(): Promise<void>;
+}
+
+const SHUTDOWN_STEP_MS = 5000;
+
+/**
+ * A step that waits on Redis as it goes away (a command sent just before, a queue's poll) must not hold
+ * shutdown: it moves on after SHUTDOWN_STEP_MS.
+ * Resolves false when the step was abandoned; a step's own failure is still thrown.
+ */
+async function shutdownStep(step: Promise<unknown> | undefined, name: string, logger: Logger): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), SHUTDOWN_STEP_MS);
+  });
+  try {
+    const done = Promise.resolve(step).then(() => 'done' as const);
+    // An abandoned step may still fail later; that must not surface as an unhandled rejection.
+    done.catch(() => undefined);
+    const outcome = await Promise.race([done, late]);
+    if (outcome === 'late') logger.warn({ step: name }, 'shutdown step abandoned after waiting too long');
+    return outcome === 'done';
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const repoRoot = new URL('../../', import.meta.url);
@@ -138,6 +188,11 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   const notifier = withResolvedForVisitors(instrumentNotifier(createSocketNotifier(visitors, agents), metrics), visitors);
   metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));
   const presence = createAgentPresence(agents, visitors, logger);
+  const activityStore = createActivityStore(redis);
+  const activity = createActivityLog({
+    store: activityStore,
+    onError: (err, event) => logger.warn({ err, type: event.type }, 'activity event not recorded'),
+  });
   const conversationStore = createConversationStore(redis);
   const visitorStore = createVisitorStore(redis);
   const timelineStore = createTimelineStore(redis);
@@ -148,6 +203,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     conversations: conversationStore,
     notifier,
     phoneCountry: config.phoneDefaultCountry,
+    activity,
   });
   const timeline = createTimelineService({ timeline: timelineStore, conversations: conversationStore, contacts, notifier, phoneCountry: config.phoneDefaultCountry });
   const attachmentStore = createAttachmentStore(redis);
@@ -177,13 +233,16 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     ...(mailer ? { emailReplies: email.replies } : {}),
     // Routing and inbox views follow every message; a failure there must not fail the stored message.
     afterMessage: (c, m) => workflowParts.afterMessage(c, m).catch((err: unknown) => logger.warn({ err }, 'workflow after message failed')),
+    activity,
   });
-  const workflowParts = createWorkflow({ redis, agents, agentStore, conversationStore, visitorStore, contactStore: createContactStore(redis), notifier, logger, publicUrl: config.publicUrl });
+  const workflowParts = createWorkflow({ redis, agents, agentStore, conversationStore, visitorStore, contactStore: createContactStore(redis), notifier, activity, logger, publicUrl: config.publicUrl });
   const { workflow, invites, transport: workflowTransport } = workflowParts;
   if (mailer) {
     outbox = createEmailOutbox({ redis, mailer, logger, onDelivery: (job, delivery) => email.delivered(job, delivery), ...outboxTimings });
     outbox.start();
   }
+  const webhooks = createWebhooks({ redis, logger, activity, contacts, allowPrivate: config.webhooksAllowPrivate ?? false, options: deps.webhooks });
+  webhooks.start();
 
   const publicOrigin = new URL(config.publicUrl).origin;
   const consoleOrigins = (host: string | undefined) => {
@@ -197,8 +256,27 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   visitors.on('connection', createVisitorHandlers({ conversations, contacts, presence, logger }));
   const chatSignals = createChatSignalsService({ conversations: conversationStore, visitors: visitorStore, reads: createReadStateStore(redis), notifier: createChatSignalsNotifier(visitors, agents) });
   visitors.on('connection', createVisitorChatSignalHandlers({ signals: chatSignals, logger }));
-  const afterChat = createAfterChatService({ conversations: conversationStore, visitors: visitorStore, store: createAfterChatStore(redis), mailer: () => outbox, notifier: createAfterChatNotifier(agents) });
+  const afterChat = createAfterChatService({ conversations: conversationStore, visitors: visitorStore, store: createAfterChatStore(redis), mailer: () => outbox, notifier: createAfterChatNotifier(agents), activity });
   visitors.on('connection', createVisitorAfterChatHandlers({ afterChat, logger }));
+  const articleStore = createArticleStore(redis);
+  const knowledge = createKnowledgeService({ articles: articleStore, search: createArticleSearch({ source: articleStore }) });
+  const botSettingsSource = createWidgetSettingsStore(redis);
+  const answerBot = createAnswerBot({
+    knowledge,
+    state: createBotStateStore(redis),
+    conversations: conversationStore,
+    append: (conversation, author, input) => conversations.append(conversation, author, input),
+    workflow,
+    sites,
+    visitors: visitorStore,
+    contacts,
+    businessHours: async (siteId) => (await botSettingsSource.get(siteId)).businessHours,
+    presence,
+    notifier,
+    activity,
+  });
+  visitors.on('connection', createVisitorBotHandlers({ bot: answerBot, logger }));
+  subscribeAnswerBot(activity, answerBot, logger);
   agents.use(createAgentAuth({ auth, consoleOrigins, logger }));
   agents.on('connection', protection.agentSocket);
   agents.on('connection', createAgentHandlers({ conversations, contacts, timeline, auth, presence, logger }));
@@ -224,10 +302,22 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   app.use('/widget/config', createWidgetConfigRoutes({ widgetSettings }));
   const chatFiles = createChatAttachmentService({ attachments: attachmentStore, visitorSend: (siteId, visitorId, input) => conversations.visitorSend(siteId, visitorId, input), fileUrl: (id) => `${publicOrigin}/widget/files/${id}` });
   app.use('/widget/files', createChatAttachmentRoutes({ sites, files: chatFiles }));
+  app.use('/widget/kb', createWidgetKnowledgeRoutes({ sites, knowledge }));
   app.use('/widget', createWidgetRoutes(paths));
+  app.use('/help', createHelpPageRoutes({ sites, knowledge, logger }));
   app.use('/console', createConsoleRoutes(paths));
   app.get('/', (_req, res) => res.redirect('/console/'));
   if (demoSite) app.use('/demo', createDemoRoutes({ publicUrl: config.publicUrl, site: demoSite }));
+  const apiTokens = createApiTokenService({ tokens: createApiTokenStore(redis), agents: agentStore });
+  // Bearer tokens only, never cookies: outside the CSRF guard. A token gets the budget of one agent.
+  app.use('/api/v1', createRestRouter({
+    tokens: apiTokens,
+    operations: restApiSpec({ contacts, timeline, conversations, workflow, tokens: apiTokens, sites }),
+    limiter: protection.limiter,
+    rule: deps.protection?.agent ?? DEFAULT_PROTECTION.agent,
+    publicUrl: config.publicUrl,
+    metrics,
+  }));
   app.use('/api', express.json({ limit: '32kb' }), csrfGuard(consoleOrigins));
   app.use(
     '/api/auth',
@@ -239,6 +329,10 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     }),
   );
   app.use('/api/widget-settings', createWidgetSettingsRoutes({ auth, widgetSettings }));
+  app.use('/api/api-tokens', createApiTokenRoutes({ auth, tokens: apiTokens }));
+  app.use('/api/kb', createKnowledgeRoutes({ auth, knowledge }));
+  app.use('/api/webhooks', createWebhookRoutes({ auth, webhooks: webhooks.service }));
+  app.use('/api/reports', createReportRoutes({ auth, reports: createReportService({ activity: activityStore, agents: agentStore, teams: workflowParts.routing.teams }) }));
   app.use('/api/invites', createInviteRoutes({ invites, auth, publicUrl: config.publicUrl, sessionTtlSeconds: config.sessionTtlSeconds }));
   app.use('/api/attachments', createAttachmentRoutes({ auth, attachments: attachmentStore }));
   app.use('/api', createIntegrationRoutes({ sites, timeline, email }));
@@ -248,16 +342,21 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   return {
     httpServer,
     io,
-    services: { conversations, contacts, timeline, email, outbox, workflow },
+    services: { conversations, contacts, timeline, email, outbox, workflow, activity, knowledge },
     async close() {
       protection.stop();
-      await outbox?.stop();
+      await shutdownStep(outbox?.stop(), 'email outbox', logger);
+      await shutdownStep(webhooks.stop(), 'webhooks', logger);
       workflowTransport.stop();
       // io.close() also closes the HTTP server; it resolves once every socket is gone.
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-      });
-      await subscriber.close();
+      await shutdownStep(
+        new Promise<void>((resolve) => {
+          io.close(() => resolve());
+        }),
+        'sockets',
+        logger,
+      );
+      if (!(await shutdownStep(subscriber.close(), 'adapter subscriber', logger))) subscriber.destroy();
     },
   };
 }

@@ -29,6 +29,8 @@ const envSchema = z.object({
   RATE_LIMIT_AGENT_PER_SECOND: z.coerce.number().positive().default(20),
   RATE_LIMIT_IP_PER_SECOND: z.coerce.number().positive().default(100),
   OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(2000),
+  /** Off by default: a URL on loopback or a private network is how webhooks reach internal services (SSRF). */
+  WEBHOOKS_ALLOW_PRIVATE: boolish.default(false),
 });
 
 export interface Config {
@@ -60,6 +62,8 @@ export interface Config {
   rateLimits: { visitor: number; agent: number; ip: number };
   /** Socket events / HTTP requests being worked on at once before new ones are shed. */
   overloadMaxInFlight: number;
+  /** Webhook URLs may point at loopback and private networks (SSRF guard off). */
+  webhooksAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoSeed: e.DEMO_SEED,
     rateLimits: { visitor: e.RATE_LIMIT_VISITOR_PER_SECOND, agent: e.RATE_LIMIT_AGENT_PER_SECOND, ip: e.RATE_LIMIT_IP_PER_SECOND },
     overloadMaxInFlight: e.OVERLOAD_MAX_IN_FLIGHT,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
   };
 }

@@ -5,6 +5,10 @@ import { createMailer, type Mailer } from './channels/email/mailer.js';
 import { startSmtpSink, type SmtpSink } from './channels/email/smtp-sink.js';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoCustomer } from './demo/demo-seed.js';
+import { seedDemoArticles } from './demo/demo-articles.js';
+import { seedDemoActivity } from './demo/demo-activity.js';
+import { createActivityStore } from './store/activity-store.js';
+import { createRoutingStore } from './store/routing-store.js';
 import { bootstrap } from './domain/bootstrap.js';
 import { RedisServerMissingError, startRedisServer, type RedisServerProcess } from './infra/redis-server-process.js';
 import { createLogger } from './logger.js';
@@ -62,6 +66,8 @@ async function main(): Promise<void> {
       { contacts: app.services.contacts, conversations: createConversationStore(redis), timeline: createTimelineStore(redis), threads: createEmailThreadStore(redis) },
       setup.site,
     );
+    await seedDemoActivity({ activity: createActivityStore(redis), agents: createAgentStore(redis), teams: createRoutingStore(redis) }, setup.site, setup.adminEmail);
+    await seedDemoArticles(app.services.knowledge, setup.site.id);
   }
 
   let inbound: InboundSmtp | null = null;
@@ -100,6 +106,8 @@ async function main(): Promise<void> {
       '  Hilo is running.',
       `  Storefront demo:  ${base}/demo`,
       `  Agent console:    ${base}/console/`,
+      `  Help centre:      ${base}/help/${setup.site.publicKey}`,
+      `  REST API:         ${base}/api/v1/openapi.json (tokens: console → Settings → API tokens)`,
       `  Sign in as:       ${setup.adminEmail}`,
       `  Password:         ${password}`,
       `  Embed snippet:    <script async src="${base}/widget/loader.js" data-site="${setup.site.publicKey}"></script>`,
@@ -117,6 +125,12 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       logger.error('graceful shutdown timed out; exiting');
+      // Our redis-server child must not outlive us: SIGTERM makes it write its AOF and stop on its own.
+      try {
+        if (localRedis) process.kill(localRedis.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();

@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '@hilo/shared';
+import type { ActivityPort } from './domain/activity.js';
 import { createCannedService } from './domain/canned-service.js';
 import { createInviteService } from './domain/invite-service.js';
 import type { AgentRepository, ContactRepository, ConversationNotifier, ConversationRepository, VisitorRepository } from './domain/ports.js';
@@ -25,12 +26,13 @@ export interface WorkflowWiringDeps {
   visitorStore: VisitorRepository;
   contactStore: Pick<ContactRepository, 'get' | 'findByIdentity'>;
   notifier: ConversationNotifier;
+  activity: ActivityPort;
   logger: Logger;
   publicUrl: string;
 }
 
 /** Builds routing, workflow, invites, canned responses, search and their socket transport (issue 5). */
-export function createWorkflow({ redis, agents, agentStore, conversationStore, visitorStore, contactStore, notifier, logger, publicUrl }: WorkflowWiringDeps) {
+export function createWorkflow({ redis, agents, agentStore, conversationStore, visitorStore, contactStore, notifier, activity, logger, publicUrl }: WorkflowWiringDeps) {
   const routingStore = createRoutingStore(redis);
   const workflowNotifier = createWorkflowNotifier(agents);
   const routing = createRoutingService({ routing: routingStore, agents: agentStore, notifier: workflowNotifier });
@@ -42,6 +44,7 @@ export function createWorkflow({ redis, agents, agentStore, conversationStore, v
     visitors: visitorStore,
     notifier,
     workflowNotifier,
+    activity,
   });
   const invites = createInviteService({ invites: createInviteStore(redis), agents: agentStore, publicUrl });
   const canned = createCannedService(createCannedStore(redis), (siteId, list) => agents.to(rooms.siteAgents(siteId)).emit('canned:changed', list));

@@ -2,7 +2,9 @@ import {
   agentCapacitySchema, agentSendSchema, agentStatusSchema, callLogSchema, callRecordSchema, contactGetSchema, contactMergeSchema,
   conversationAssignSchema, conversationLabelsSchema, conversationNoteSchema, conversationOpenSchema, conversationRefSchema,
   conversationSnoozeSchema, conversationTransferSchema, identifySchema, inboundEmailWebhookSchema, inboxListSchema, inboxViewSchema,
-  loginSchema, noteAddSchema, routingRulesSaveSchema, teamSaveSchema, visitorContextSchema, visitorSendSchema, visitorSyncSchema,
+  apiTokenCreateSchema, articleFeedbackSchema, articleInputSchema, articlePreviewSchema, botSettingsSchema, loginSchema, noteAddSchema,
+  restAssignSchema, restContactCreateSchema, restContactMergeSchema, restContactUpdateSchema, restNoteCreateSchema, restReplySchema,
+  routingRulesSaveSchema, webhookCreateSchema, webhookUpdateSchema, teamSaveSchema, visitorContextSchema, visitorSendSchema, visitorSyncSchema,
   type Ack, type Conversation, type Message,
 } from '@hilo/shared';
 import type { Socket } from 'socket.io-client';
@@ -30,6 +32,8 @@ let shopper: VisitorClient;
 let staff: AgentClient;
 let cookie: string;
 let token: string;
+/** A live REST API token of the site, so /api/v1 bodies reach validation. */
+let apiToken: string;
 let conversation: Conversation;
 
 /** Socket.IO reserves these names on the client; sending them throws before anything leaves. */
@@ -52,6 +56,12 @@ beforeAll(async () => {
   await request<Message>(shopper, 'message:send', { clientId: uuid(), text: 'before the storm' });
   conversation = await seen;
   await request<Message>(staff, 'message:send', { conversationId: conversation.id, clientId: uuid(), text: 'hello' });
+  const created = await fetch(`${server.url}/api/api-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url, cookie },
+    body: JSON.stringify({ name: 'fuzz' }),
+  });
+  ({ secret: apiToken } = (await created.json()) as { secret: string });
 });
 afterAll(async () => {
   shopper.disconnect();
@@ -115,7 +125,8 @@ describe('fuzz', () => {
   it('rejects thousands of hostile socket payloads and HTTP requests without a state change or a crash', { timeout: 90_000 }, async () => {
     const started = Date.now();
     // Agent presence heartbeats (routing) move on their own; everything else must stay put.
-    const volatile = /^hilo:rl:|:route:presence$/;
+    // Rate-limit counters, presence heartbeats and the API token's "last used" stamp may change.
+    const volatile = /^hilo:rl:|:route:presence$|:api-tokens-used$/;
     const before = await snapshotRedis(server.redis, volatile);
     const visitorKnown: Known = {
       'message:send': { schema: visitorSendSchema, template: () => ({ clientId: uuid(), text: 'fuzz' }) },
@@ -234,8 +245,40 @@ async function fuzzHttp(): Promise<{ status: number; request: string }> {
     ['GET', `/console/${seg(80)}`, null],
     ['GET', `/widget/${seg(80)}`, null],
     [pick(rng, ['DELETE', 'PATCH', 'PUT', 'OPTIONS']), `/api/${seg(40)}`, null],
+    // Issue 7's routes, with a live admin session or API token (see `session` below) so bodies reach validation.
+    ['POST', '/api/kb/articles', articleInputSchema],
+    ['PUT', `/api/kb/articles/${seg(40)}`, articleInputSchema],
+    ['DELETE', `/api/kb/articles/${seg(40)}`, null],
+    ['POST', '/api/kb/preview', articlePreviewSchema],
+    ['GET', `/api/kb/search?q=${seg(300)}&lang=${seg(5)}`, null],
+    ['PUT', '/api/kb/bot', botSettingsSchema],
+    ['GET', `/api/reports?from=${seg(12)}&to=${seg(12)}&tz=${seg(40)}&channel=${seg(10)}`, null],
+    ['GET', `/api/reports/export/${seg(20)}.csv?from=${seg(12)}&to=${seg(12)}`, null],
+    ['POST', '/api/webhooks', webhookCreateSchema],
+    ['PATCH', `/api/webhooks/${seg(40)}`, webhookUpdateSchema],
+    ['POST', `/api/webhooks/${seg(40)}/test`, null],
+    ['POST', '/api/api-tokens', apiTokenCreateSchema],
+    ['DELETE', `/api/api-tokens/${seg(40)}`, null],
+    ['POST', '/api/v1/contacts', restContactCreateSchema],
+    ['GET', `/api/v1/contacts?email=${seg(300)}`, null],
+    ['PATCH', `/api/v1/contacts/${seg(40)}`, restContactUpdateSchema],
+    ['POST', `/api/v1/contacts/${seg(40)}/merge`, restContactMergeSchema],
+    ['GET', `/api/v1/conversations?status=${seg(10)}&limit=${seg(6)}&cursor=${seg(60)}`, null],
+    ['POST', `/api/v1/conversations/${seg(40)}/messages`, restReplySchema],
+    ['POST', `/api/v1/conversations/${seg(40)}/assign`, restAssignSchema],
+    ['POST', `/api/v1/conversations/${seg(40)}/notes`, restNoteCreateSchema],
+    ['POST', `/api/v1/conversations/${seg(40)}/resolve`, null],
+    ['GET', `/widget/kb/search?site=${seg(60)}&q=${seg(300)}&limit=${seg(4)}`, null],
+    ['GET', `/widget/kb/articles/${seg(40)}?site=${seg(60)}`, null],
+    ['POST', `/widget/kb/articles/${seg(40)}/feedback?site=${seg(60)}`, articleFeedbackSchema],
+    ['GET', `/help/${seg(60)}?q=${seg(300)}`, null],
+    ['GET', `/help/${seg(60)}/${seg(40)}`, null],
+    ['POST', `/help/${seg(60)}/${seg(40)}/feedback`, null],
   ] as const);
   const [method, path, schema] = route;
+  // Cookie routes of issue 7 get the admin's live session, /api/v1 the live API token (never logout).
+  const session = /^\/api\/(kb|reports|webhooks|api-tokens)\b/.test(path) && rng() < 0.8;
+  const bearer = path.startsWith('/api/v1/') && rng() < 0.8;
   const headers: Record<string, string> = {};
   const roll = rng();
   if (roll < 0.7) headers['content-type'] = 'application/json';
@@ -245,6 +288,11 @@ async function fuzzHttp(): Promise<{ status: number; request: string }> {
   else if (rng() < 0.3) headers.authorization = `Bearer ${junkString(rng).replace(/[^\x20-\x7e]/g, '').slice(0, 100)}`;
   if (rng() < 0.3) headers.cookie = `hilo_session=${seg(100)}`;
   if (rng() < 0.3) headers.origin = pick(rng, ['https://evil.example', 'null', server.url]);
+  if (session) {
+    headers.cookie = cookie;
+    headers.origin = server.url;
+  }
+  if (bearer) headers.authorization = `Bearer ${apiToken}`;
   let body: string | undefined;
   if (method !== 'GET') {
     const kind = rng();

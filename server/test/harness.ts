@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../src/logger.js';
 import { createAgentStore } from '../src/store/agent-store.js';
 import { connectRedis, type RedisClient } from '../src/store/redis-client.js';
 import { createSiteStore } from '../src/store/site-store.js';
+import type { WebhooksOptions } from '../src/channels/webhooks/webhooks.js';
 
 export interface TestRedis extends RedisServerProcess {
   dir: string;
@@ -59,7 +60,14 @@ export interface TestServer {
 /** A full Hilo server on an ephemeral port, wired exactly as main.ts does. */
 export async function startTestServer(
   redisUrl: string,
-  options: { mailer?: Pick<Mailer, 'send'> | null; protection?: Partial<ProtectionOptions>; logger?: Logger } = {},
+  options: {
+    mailer?: Pick<Mailer, 'send'> | null;
+    protection?: Partial<ProtectionOptions>;
+    logger?: Logger;
+    /** Webhook delivery timings, and whether loopback receivers are allowed. */
+    webhooks?: WebhooksOptions;
+    webhooksAllowPrivate?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const redis = await testClient(redisUrl);
   const logger = options.logger ?? createLogger('silent');
@@ -75,12 +83,13 @@ export async function startTestServer(
   const app = await createApp({
     // Fixed static files: tests never depend on whether widget/ and console/ were built.
     paths: STATIC_FIXTURES,
-    config: { publicUrl: 'http://127.0.0.1:1', sessionTtlSeconds: 3600, trustProxy: false },
+    config: { publicUrl: 'http://127.0.0.1:1', sessionTtlSeconds: 3600, trustProxy: false, webhooksAllowPrivate: options.webhooksAllowPrivate ?? false },
     logger,
     redis,
     demoSite: site,
     mailer: options.mailer ?? null,
     outboxTimings: { baseDelayMs: 50, pollMs: 50 },
+    ...(options.webhooks && { webhooks: options.webhooks }),
     // Behaviour tests send fast from one address; limits are tested on their own (protection.test.ts).
     protection: options.protection ?? { visitor: NO_LIMIT, agent: NO_LIMIT, ip: NO_LIMIT },
   });
@@ -93,7 +102,14 @@ export async function startTestServer(
     app,
     async close() {
       await app.close();
-      await redis.close();
+      // close() waits for pending replies; one sent as a test stopped Redis may never come.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), 5000);
+      });
+      const closed = await Promise.race([redis.close().then(() => true), late]);
+      clearTimeout(timer);
+      if (!closed) redis.destroy();
     },
   };
 }

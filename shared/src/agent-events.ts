@@ -47,7 +47,11 @@ export interface AgentClientToServer extends WorkflowClientToServer, ChatSignals
 export interface AgentServerToClient extends WorkflowServerToClient, ChatSignalsAgentServerToClient, AfterChatAgentServerToClient {
   /** A conversation was created or changed (new message, status, assignee). */
   'conversation:updated': (conversation: Conversation) => void;
-  'message:new': (message: Message) => void;
+  /**
+   * A new message, with its conversation as it stands after it (present from the server: one push
+   * instead of a `message:new` plus a `conversation:updated` per message).
+   */
+  'message:new': (message: Message, conversation?: Conversation) => void;
   /** A stored message changed (email delivery state). */
   'message:updated': (message: Message) => void;
   'contact:updated': (contact: Contact) => void;

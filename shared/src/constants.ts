@@ -7,6 +7,7 @@ export { ERROR_CODES } from './ack.js';
 export { DEFAULT_WIDGET_SETTINGS } from './widget-defaults.js';
 export { accentOnWhite, inkOn } from './contrast.js';
 export { WORKFLOW } from './workflow-constants.js';
+export { isWithinHours } from './business-hours.js';
 
 /** Socket.IO namespace the widget connects to. */
 export const VISITOR_NAMESPACE = '/visitor';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BotOffer } from './knowledge.js';
 import { LIMITS } from './limits.js';
 
 /** Who wrote a message. `id` is a visitor id, agent id, or a fixed id for bot/system. */
@@ -42,7 +43,8 @@ export interface EmailMeta {
 /**
  * A stored message. `order` is dense and increasing within its conversation (1, 2, 3…), so a client
  * that holds order N asks for everything after N. `clientId` is the sender's idempotency key.
- * Email messages carry `email`; messages that leave by email carry `delivery`.
+ * Email messages carry `email`; messages that leave by email carry `delivery`; the answer bot's
+ * article offers carry `bot` (the widget draws "this helped" / "talk to a person" under them).
  */
 export interface Message {
   id: string;
@@ -54,6 +56,7 @@ export interface Message {
   createdAt: number;
   email?: EmailMeta;
   delivery?: Delivery;
+  bot?: BotOffer;
 }
 
 export const CHANNELS = ['chat', 'email', 'phone'] as const;

@@ -9,3 +9,8 @@ export * from './widget-settings.js';
 export * from './workflow.js';
 export * from './chat-signals.js';
 export * from './after-chat.js';
+export * from './activity.js';
+export * from './reports.js';
+export * from './rest-api.js';
+export * from './webhooks.js';
+export * from './knowledge.js';

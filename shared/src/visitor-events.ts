@@ -4,6 +4,7 @@ import type { AfterChatVisitorClientToServer, AfterChatVisitorServerToClient } f
 import type { ChatSignalsVisitorClientToServer, ChatSignalsVisitorServerToClient } from './chat-signals.js';
 import type { IdentifyInput, IdentifyResult, VisitorContextInput } from './contact.js';
 import type { Agent, ConversationHistory, Message } from './domain.js';
+import type { BotReply } from './knowledge.js';
 import { afterOrderSchema, clientIdSchema, messageTextSchema } from './domain.js';
 
 /**
@@ -44,6 +45,12 @@ export interface VisitorClientToServer extends ChatSignalsVisitorClientToServer,
   'visitor:identify': (payload: IdentifyInput, ack: AckCallback<IdentifyResult>) => void;
   /** The page the shopper is on (on load and on SPA route changes) and the site's attributes. */
   'visitor:context': (payload: VisitorContextInput, ack: AckCallback<null>) => void;
+  /**
+   * The shopper's answer to the answer bot's latest article offer (`botReplySchema`): `helped: true`
+   * resolves the conversation (a deflection), `helped: false` hands it to a person. Fails with
+   * `conflict` once the offer was answered or an agent has replied.
+   */
+  'bot:reply': (payload: BotReply, ack: AckCallback<null>) => void;
 }
 
 /** Events the server sends to the widget. */

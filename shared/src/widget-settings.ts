@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './time-zone.js';
 
 export { DEFAULT_WIDGET_SETTINGS } from './widget-defaults.js';
 
@@ -14,14 +15,6 @@ export const businessHoursRangeSchema = z
   .object({ day: z.number().int().min(0).max(6), start: hhmm, end: hhmm })
   .refine((range) => range.start < range.end, 'start must be before end');
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const businessHoursSchema = z.object({
   /** Off: the widget is "open" whenever an agent is online. */
@@ -68,7 +61,7 @@ export const widgetSettingsSchema = z.object({
 });
 export type WidgetSettings = z.infer<typeof widgetSettingsSchema>;
 
-/** `PUT /api/widget-settings` body: any subset; the rest keeps its stored value. */
+/** `PUT /api/widget-settings` body: some of the fields; the others keep their stored values. */
 export const widgetSettingsPatchSchema = widgetSettingsSchema.partial();
 export type WidgetSettingsPatch = z.input<typeof widgetSettingsPatchSchema>;
 

@@ -1,12 +1,10 @@
 import type { Ack, Agent } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AGENT } from '../testing/fixtures';
 import { createWorkflowModel } from '../workflow-model';
 import { SettingsView } from './SettingsView';
-
-afterEach(cleanup);
 
 const ADMIN = { ...AGENT, role: 'admin' as const };
 const okWith = <T,>(data: T): Promise<Ack<T>> => Promise.resolve({ ok: true, data });

@@ -4,9 +4,11 @@ import { useObservable } from '../use-observable';
 import type { WorkflowConnection } from '../workflow-connection';
 import type { WorkflowModel } from '../workflow-model';
 import { AgentsSection } from './AgentsSection';
+import { ApiTokensSection } from './ApiTokensSection';
 import { CannedSection } from './CannedSection';
 import { RulesSection } from './RulesSection';
 import { TeamsSection } from './TeamsSection';
+import { WebhooksSection } from './WebhooksSection';
 import { WidgetSettingsSection } from './widget/WidgetSettingsSection';
 
 interface Props {
@@ -36,6 +38,8 @@ export function SettingsView({ agent, model, actions, attention }: Props) {
           <WidgetSettingsSection />
         </section>
       )}
+      {isAdmin && <WebhooksSection />}
+      {isAdmin && <ApiTokensSection />}
     </main>
   );
 }

@@ -71,8 +71,8 @@ export class FakeAgentSocket {
     this.fire('connect_error', new Error(message));
   }
 
-  push(event: keyof AgentServerToClient, payload: unknown): void {
-    this.fire(event, payload);
+  push(event: keyof AgentServerToClient, ...payload: unknown[]): void {
+    this.fire(event, ...payload);
   }
 
   sent(event: keyof AgentClientToServer): Emitted[] {

@@ -37,7 +37,7 @@ export function freePort(): Promise<number> {
  * Starts the built server exactly as the demo command does: no REDIS_URL, so it runs its own
  * redis-server child under a fresh data folder. Stopped with SIGTERM by PID.
  */
-export async function startHilo(reuse?: { port?: number; dataDir?: string; allowedOrigins?: string[]; smtpUrl?: string }): Promise<HiloProcess> {
+export async function startHilo(reuse?: { port?: number; dataDir?: string; allowedOrigins?: string[]; smtpUrl?: string; answerBot?: boolean }): Promise<HiloProcess> {
   const port = reuse?.port ?? (await freePort());
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'hilo-e2e-'));
   const admin = { email: 'admin@hilo.test', password: 'e2e-password-123' };
@@ -53,6 +53,8 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
     DEMO_ALLOWED_ORIGINS: (reuse?.allowedOrigins ?? []).join(','),
     SMTP_INBOUND_PORT: '0',
     INTEGRATION_TOKEN,
+    // Well inside stop()'s 10 s before SIGKILL, so Hilo always stops its redis-server child itself.
+    SHUTDOWN_GRACE_MS: '5000',
     ...(reuse?.smtpUrl ? { SMTP_URL: reuse.smtpUrl } : {}),
   };
   const child = spawn(process.execPath, [serverMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,8 +79,12 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
     });
   });
 
+  const url = `http://127.0.0.1:${port}`;
+  // The demo site starts with the answer bot on; tests that are not about it keep their chats human-only.
+  if (!reuse?.answerBot) await setAnswerBot(url, admin, false);
+
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     siteKey,
     smtpPort: Number(/inbound SMTP on [^:]+:(\d+)/.exec(output)?.[1] ?? 0),
     admin,
@@ -93,4 +99,14 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Switches the demo site's answer bot through the admin API, as the console's toggle does. */
+export async function setAnswerBot(url: string, admin: { email: string; password: string }, enabled: boolean): Promise<void> {
+  const json = { 'content-type': 'application/json', origin: url };
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(admin) });
+  if (!login.ok) throw new Error(`sign-in for the bot switch failed: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${url}/api/kb/bot`, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify({ enabled }) });
+  if (!res.ok) throw new Error(`bot switch failed: ${res.status}`);
 }

@@ -1,4 +1,5 @@
 import type { Agent, Conversation, Csat, Message } from '@hilo/shared';
+import { type ActivityPort, conversationFacts, noActivity } from './activity.js';
 import { DomainError } from './errors.js';
 import type { ConversationRepository, Site, VisitorRepository } from './ports.js';
 
@@ -34,6 +35,7 @@ interface Deps {
   /** Null when outbound email is not configured. */
   mailer: () => TranscriptMailer | null;
   notifier: AfterChatNotifier;
+  activity?: ActivityPort;
   now?: () => number;
 }
 
@@ -51,7 +53,7 @@ export function transcriptText(siteName: string, messages: Message[]): string {
   return `Your conversation with ${siteName}\n\n${lines.join('\n')}\n`;
 }
 
-export function createAfterChatService({ conversations, visitors, store, mailer, notifier, now = Date.now }: Deps): AfterChatService {
+export function createAfterChatService({ conversations, visitors, store, mailer, notifier, activity = noActivity, now = Date.now }: Deps): AfterChatService {
   const ownConversation = async (siteId: string, visitorId: string): Promise<Conversation> => {
     const id = await visitors.conversationOf(siteId, visitorId);
     const conversation = id ? await conversations.get(id) : null;
@@ -67,6 +69,7 @@ export function createAfterChatService({ conversations, visitors, store, mailer,
       const csat: Csat = { conversationId: conversation.id, rating: input.rating, comment: input.comment, ratedAt: now() };
       await store.saveCsat(csat);
       notifier.rated(siteId, csat);
+      await activity.record({ type: 'csat.received', ...conversationFacts(conversation), rating: csat.rating, comment: csat.comment || null, at: csat.ratedAt });
       return csat;
     },
     async sendTranscript(site, visitorId, email) {

@@ -1,4 +1,5 @@
-import type { Attributes, Contact, ContactProfile, IdentifyResult } from '@hilo/shared';
+import type { Attributes, Contact, ContactProfile, Identity, IdentifyResult } from '@hilo/shared';
+import { type ActivityPort, noActivity } from './activity.js';
 import { DomainError } from './errors.js';
 import { combine, conflicts, hasVerified, withIdentity, type IdentityKind } from './identities.js';
 import { newId } from './ids.js';
@@ -14,6 +15,7 @@ export interface ContactServiceDeps {
   conversations: ConversationRepository;
   notifier: ConversationNotifier;
   phoneCountry?: string;
+  activity?: ActivityPort;
   now?: () => number;
 }
 
@@ -28,7 +30,7 @@ export type ContactService = ReturnType<typeof createContactService>;
 
 const MAX_FOLLOW = 10;
 
-export function createContactService({ contacts, timeline, visitors, conversations, notifier, phoneCountry, now = Date.now }: ContactServiceDeps) {
+export function createContactService({ contacts, timeline, visitors, conversations, notifier, phoneCountry, activity = noActivity, now = Date.now }: ContactServiceDeps) {
   // A visitor's events arrive on one socket, so one process: a local queue keeps their contact updates apart.
   const perVisitor = createKeyedQueue();
 
@@ -64,6 +66,7 @@ export function createContactService({ contacts, timeline, visitors, conversatio
     for (const p of updated.phones) await contacts.addToIndex(updated.siteId, 'phone', p.value, updated.id);
     for (const v of updated.visitorIds) await contacts.addToIndex(updated.siteId, 'visitor', v, updated.id);
     notifier.contactUpdated(updated);
+    void activity.record({ type: 'contact.updated', siteId: updated.siteId, contactId: updated.id });
     return updated;
   }
 
@@ -199,12 +202,79 @@ export function createContactService({ contacts, timeline, visitors, conversatio
   async function setContextNow(site: Site, visitorId: string, input: { url?: string; title?: string; attributes?: Attributes }): Promise<void> {
     const contact = await forVisitor(site.id, visitorId);
     await visitors.touch(site.id, visitorId, { url: input.url, title: input.title }, now());
-    if (input.attributes) await save({ ...contact, attributes: { ...contact.attributes, ...input.attributes } });
+    // Widgets send the same attributes on every page: only a real change is saved (and reaches webhooks).
+    const changed = input.attributes && Object.entries(input.attributes).some(([key, value]) => contact.attributes[key] !== value);
+    if (changed) await save({ ...contact, attributes: { ...contact.attributes, ...input.attributes } });
     else notifier.contactUpdated(contact);
+  }
+
+  /** A live contact of the site (a merged id answers with its survivor); another site's looks missing. */
+  async function siteContact(siteId: string, id: string): Promise<Contact> {
+    const found = await resolve(id);
+    if (!found || found.siteId !== siteId) throw new DomainError('not_found', 'Contact not found');
+    const { mergedInto: _m, ...plain } = found;
+    return plain;
+  }
+
+  /**
+   * The new list of one kind of identity, for the REST API: values kept keep their verified flag, new
+   * ones count as verified (the site vouches for them) and must not belong to another contact yet.
+   */
+  async function replaceIdentities(current: Contact, kind: 'email' | 'phone', values: string[]): Promise<Identity[]> {
+    const before = kind === 'email' ? current.emails : current.phones;
+    const wanted = [...new Set(kind === 'phone' ? values.map((v) => toE164(v, phoneCountry)) : values)];
+    const next: Identity[] = [];
+    for (const value of wanted) {
+      const kept = before.find((i) => i.value === value);
+      if (!kept) {
+        const other = (await live(current.siteId, await contacts.findByIdentity(current.siteId, kind, value))).find((c) => c.id !== current.id);
+        if (other) throw new DomainError('conflict', `Contact ${other.id} already has the ${kind} ${value}; merge the two contacts instead`);
+      }
+      next.push(kept ?? { value, verified: true });
+    }
+    return next;
+  }
+
+  async function createForApi(siteId: string, input: { name?: string; emails: string[]; phones: string[]; attributes: Attributes }): Promise<Contact> {
+    const blank: Contact = { id: '', siteId, name: null, emails: [], phones: [], visitorIds: [], attributes: {}, createdAt: 0, updatedAt: 0 };
+    const emails = await replaceIdentities(blank, 'email', input.emails);
+    const phones = await replaceIdentities(blank, 'phone', input.phones);
+    const contact = await create(siteId, { name: input.name ?? null, emails, phones, attributes: input.attributes });
+    notifier.contactUpdated(contact);
+    return contact;
+  }
+
+  async function updateForApi(siteId: string, id: string, patch: { name?: string | null; emails?: string[]; phones?: string[]; attributes?: Record<string, Attributes[string] | null> }): Promise<Contact> {
+    const current = await siteContact(siteId, id);
+    const merged = { ...current.attributes, ...patch.attributes };
+    const attributes: Attributes = Object.fromEntries(Object.entries(merged).filter((e): e is [string, Attributes[string]] => e[1] !== null));
+    const next: Contact = {
+      ...current,
+      name: patch.name === undefined ? current.name : patch.name,
+      emails: patch.emails ? await replaceIdentities(current, 'email', patch.emails) : current.emails,
+      phones: patch.phones ? await replaceIdentities(current, 'phone', patch.phones) : current.phones,
+      attributes,
+    };
+    const saved = await save(next);
+    for (const e of current.emails) if (!next.emails.some((n) => n.value === e.value)) await contacts.removeFromIndex(siteId, 'email', e.value, current.id);
+    for (const p of current.phones) if (!next.phones.some((n) => n.value === p.value)) await contacts.removeFromIndex(siteId, 'phone', p.value, current.id);
+    return saved;
+  }
+
+  /** The contact holding this email or phone (any format the caller has); null when none does. */
+  async function findForApi(siteId: string, query: { email?: string; phone?: string }): Promise<Contact | null> {
+    const found = query.email ? await findBy(siteId, 'email', query.email) : query.phone ? await findBy(siteId, 'phone', toE164(query.phone, phoneCountry)) : null;
+    if (!found) return null;
+    const { mergedInto: _m, ...plain } = found;
+    return plain;
   }
 
   return {
     resolve,
+    get: siteContact,
+    findForApi,
+    createForApi,
+    updateForApi,
     addIdentity: (contact: Contact, kind: IdentityKind, value: string, verified: boolean) => save(withIdentity(contact, kind, value, verified)),
     addAttributes: (contact: Contact, attributes: Attributes) => save({ ...contact, attributes: { ...contact.attributes, ...attributes } }),
     findBy,

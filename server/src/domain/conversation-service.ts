@@ -1,9 +1,10 @@
-import type { Agent, Channel, Conversation, ConversationHistory, ConversationStatus, Delivery, EmailMeta, Message, MessageAuthor } from '@hilo/shared';
+import type { Agent, BotOffer, Channel, Conversation, ConversationHistory, ConversationStatus, Delivery, EmailMeta, Message, MessageAuthor } from '@hilo/shared';
 import { LIMITS } from '@hilo/shared';
 import type { ContactService } from './contact-service.js';
+import { type ActivityPort, conversationFacts, noActivity } from './activity.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
-import type { ConversationNotifier, ConversationRepository, PresencePort, TimelineRepository, VisitorRepository } from './ports.js';
+import type { ConversationNotifier, ConversationRepository, InboxPosition, PresencePort, TimelineRepository, VisitorRepository } from './ports.js';
 
 /** How an agent's reply also leaves by email (email conversations, or chat follow-ups). */
 export interface EmailReplies {
@@ -22,6 +23,8 @@ export interface ConversationServiceDeps {
   emailReplies?: EmailReplies;
   /** Runs after each newly stored message (routing, waiting flag, inbox views); see workflow-service.ts. */
   afterMessage?: (conversation: Conversation, message: Message) => Promise<void>;
+  /** Reports and webhooks hear of conversations, messages and first responses here. */
+  activity?: ActivityPort;
   now?: () => number;
 }
 
@@ -33,6 +36,8 @@ export interface SendInput {
 export interface AppendInput extends SendInput {
   email?: (messageId: string) => EmailMeta;
   delivery?: Delivery;
+  /** The answer bot's article offer (bot messages only). */
+  bot?: BotOffer;
 }
 
 export interface NewConversation {
@@ -46,7 +51,8 @@ export interface NewConversation {
 
 export type ConversationService = ReturnType<typeof createConversationService>;
 
-export function createConversationService({ conversations, visitors, contacts, timeline, notifier, presence, emailReplies, afterMessage, now = Date.now }: ConversationServiceDeps) {
+export function createConversationService(deps: ConversationServiceDeps) {
+  const { conversations, visitors, contacts, timeline, notifier, presence, emailReplies, afterMessage, activity = noActivity, now = Date.now } = deps;
   async function visitorConversation(siteId: string, visitorId: string): Promise<Conversation | null> {
     const id = await visitors.conversationOf(siteId, visitorId);
     return id ? conversations.get(id) : null;
@@ -78,6 +84,7 @@ export function createConversationService({ conversations, visitors, contacts, t
   /** Makes a conversation visible: inbox index, the customer's timeline, live consoles. */
   async function publish(conversation: Conversation): Promise<void> {
     await conversations.index(conversation);
+    await activity.record({ type: 'conversation.created', ...conversationFacts(conversation), at: conversation.createdAt });
     if (conversation.contactId) {
       await timeline.add(conversation.contactId, { kind: 'conv', id: conversation.id }, conversation.createdAt);
       notifier.timelineChanged(conversation.siteId, conversation.contactId);
@@ -107,20 +114,27 @@ export function createConversationService({ conversations, visitors, contacts, t
     const id = newId('m');
     const result = await conversations.append(
       conversation.id,
-      { id, clientId: input.clientId, author, text: input.text, createdAt: at, email: input.email?.(id), delivery: input.delivery },
+      { id, clientId: input.clientId, author, text: input.text, createdAt: at, email: input.email?.(id), delivery: input.delivery, bot: input.bot },
       author.kind === 'agent',
     );
     if (!result) throw new DomainError('not_found', 'Conversation not found');
     if (!result.created) return result;
-    let current = (await conversations.get(conversation.id)) ?? conversation;
+    let current = result.conversation ?? (await conversations.get(conversation.id)) ?? conversation;
     if (author.kind === 'visitor' && current.status === 'resolved') {
       // A customer writing again reopens the thread instead of starting over.
       await conversations.setStatus(current.id, 'open', at);
       current = { ...current, status: 'open', resolvedAt: null };
+      void activity.record({ type: 'conversation.reopened', ...conversationFacts(current), at });
     }
     await conversations.index(current);
     notifier.messageCreated(current, result.message);
-    notifier.conversationUpdated(current);
+    const facts = conversationFacts(current);
+    const { message } = result;
+    void activity.record({ type: 'message.created', ...facts, messageId: message.id, authorKind: message.author.kind, text: message.text, at: message.createdAt });
+    // The store stamps firstResponseAt with the message's own time, so equality means "this was the first".
+    if (author.kind === 'agent' && current.firstResponseAt === message.createdAt) {
+      void activity.record({ type: 'conversation.first_response', ...facts, agentId: author.id, createdAt: current.createdAt, at: message.createdAt });
+    }
     if (afterMessage) await afterMessage(current, result.message);
     return result;
   }
@@ -130,7 +144,7 @@ export function createConversationService({ conversations, visitors, contacts, t
     return { conversation, messages: page.slice(0, LIMITS.syncPage), hasMore: page.length > LIMITS.syncPage };
   }
 
-  async function agentConversation(agent: Agent, conversationId: string): Promise<Conversation> {
+  async function agentConversation(agent: Pick<Agent, 'siteId'>, conversationId: string): Promise<Conversation> {
     const conversation = await conversations.get(conversationId);
     // Another site's conversation looks exactly like a missing one.
     if (!conversation || conversation.siteId !== agent.siteId) throw new DomainError('not_found', 'Conversation not found');
@@ -146,8 +160,11 @@ export function createConversationService({ conversations, visitors, contacts, t
       const conversation = await ensureVisitorConversation(siteId, visitorId);
       const { message, created } = await append(conversation, { kind: 'visitor', id: visitorId }, input);
       // One offer per unanswered turn, not one per message.
-      const newTurn = conversation.lastMessage?.authorKind !== 'visitor';
+      // Only a person's reply ends the shopper's turn: a bot answer in between does not start a new one.
+      const last = conversation.lastMessage?.authorKind;
+      const newTurn = last === undefined || last === 'agent';
       if (created && newTurn && (await presence.agentsOnline(siteId)) === 0) {
+        void activity.record({ type: 'conversation.missed', ...conversationFacts(conversation) });
         const contact = conversation.contactId ? await contacts.resolve(conversation.contactId) : null;
         const { to } = await conversations.emailState(conversation.id);
         notifier.followupOffered(conversation, to ?? contact?.emails[0]?.value ?? null);
@@ -181,6 +198,16 @@ export function createConversationService({ conversations, visitors, contacts, t
 
     inbox(agent: Agent, status: ConversationStatus, limit: number): Promise<Conversation[]> {
       return conversations.list(agent.siteId, status, limit);
+    },
+
+    /** For the REST API, which acts for a site rather than as an agent. */
+    getFor: (siteId: string, conversationId: string): Promise<Conversation> => agentConversation({ siteId }, conversationId),
+
+    openFor: (siteId: string, conversationId: string, afterOrder: number): Promise<ConversationHistory> =>
+      agentConversation({ siteId }, conversationId).then((c) => history(c, afterOrder)),
+
+    pageFor(siteId: string, status: ConversationStatus, before: InboxPosition | null, limit: number): Promise<{ conversations: Conversation[]; next: InboxPosition | null }> {
+      return conversations.page(siteId, status, before, limit);
     },
   };
 }

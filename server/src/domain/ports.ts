@@ -1,4 +1,4 @@
-import type { Agent, AgentRole, Attributes, Call, Contact, Conversation, ConversationStatus, Delivery, EmailMeta, Identity, Message, MessageAuthor, Note } from '@hilo/shared';
+import type { Agent, AgentRole, Attributes, Call, Contact, Conversation, ConversationStatus, Identity, Message, Note } from '@hilo/shared';
 
 /** Storage and notification interfaces the domain needs; store/ and transport/ implement them. */
 
@@ -52,20 +52,15 @@ export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<boolean>;
 }
 
-export interface NewMessage {
-  id: string;
-  clientId: string;
-  author: MessageAuthor;
-  text: string;
-  createdAt: number;
-  email?: EmailMeta;
-  delivery?: Delivery;
-}
+/** A message before the store gives it its conversation's next order. */
+export type NewMessage = Omit<Message, 'conversationId' | 'order'>;
 
 export interface AppendResult {
   message: Message;
   /** False when the client id was seen before and the earlier message is returned instead. */
   created: boolean;
+  /** The conversation as it stands right after the append (null when the store cannot tell). */
+  conversation: Conversation | null;
 }
 
 export interface ConversationRepository {
@@ -80,6 +75,8 @@ export interface ConversationRepository {
   /** Keeps the per-site inbox index in step with the conversation's status and activity. */
   index(conversation: Conversation): Promise<void>;
   list(siteId: string, status: ConversationStatus, limit: number): Promise<Conversation[]>;
+  /** One page of a status's conversations, newest activity first, starting after `before` (keyset paging for the REST API). */
+  page(siteId: string, status: ConversationStatus, before: InboxPosition | null, limit: number): Promise<{ conversations: Conversation[]; next: InboxPosition | null }>;
   /** Replaces a stored message in place (same order), e.g. to record email delivery. */
   updateMessage(conversationId: string, order: number, update: (message: Message) => Message): Promise<Message | null>;
   setFields(conversationId: string, fields: Partial<Pick<Conversation, 'contactId' | 'visitorName' | 'subject'>> & { followupEmail?: string }): Promise<void>;
@@ -88,6 +85,12 @@ export interface ConversationRepository {
   addEmailReference(conversationId: string, messageId: string): Promise<void>;
   /** A recent message by id (searches the newest messages only). */
   findMessage(conversationId: string, messageId: string): Promise<Message | null>;
+}
+
+/** Where a conversation sits in its status's inbox index: last activity, then id (ties). */
+export interface InboxPosition {
+  at: number;
+  id: string;
 }
 
 export interface ContactRecord extends Contact {
@@ -171,6 +174,7 @@ export interface VisitorRepository {
 
 /** Fan-out of domain events to connected clients (on every server process). */
 export interface ConversationNotifier {
+  /** Also announces the conversation's new state: no `conversationUpdated` follows a new message. */
   messageCreated(conversation: Conversation, message: Message): void;
   messageUpdated(conversation: Conversation, message: Message): void;
   conversationUpdated(conversation: Conversation): void;

@@ -16,6 +16,8 @@ export interface SearchServiceDeps {
 export type SearchService = ReturnType<typeof createSearchService>;
 
 const LIMIT = 50;
+const HEADER_TTL_MS = 30_000;
+const HEADER_CACHE_SIZE = 10_000;
 const digits = (value: string) => value.replace(/\D/g, '');
 
 /**
@@ -31,9 +33,22 @@ export function createSearchService({ search, conversations, contacts }: SearchS
     return [c.visitorName ?? contact?.name ?? '', c.subject ?? '', ...emails, ...phones].join(' ');
   }
 
+  // The customer part changes rarely (identify, rename, merge) while messages arrive often: re-read the
+  // contact for a conversation at most every HEADER_TTL_MS instead of on every message.
+  const freshHeaders = new Map<string, number>();
+  function headerDue(c: Conversation, at: number): boolean {
+    const last = freshHeaders.get(c.id);
+    if (last !== undefined && at - last < HEADER_TTL_MS) return false;
+    if (freshHeaders.size >= HEADER_CACHE_SIZE) freshHeaders.clear();
+    freshHeaders.set(c.id, at);
+    return true;
+  }
+
   return {
     async index(conversation: Conversation, message: Message): Promise<void> {
-      await search.update(conversation.siteId, conversation.id, await header(conversation), message.text);
+      const due = headerDue(conversation, message.createdAt);
+      // An empty header keeps the stored one (search-store.ts).
+      await search.update(conversation.siteId, conversation.id, due ? await header(conversation) : '', message.text);
     },
 
     async search(agent: Agent, query: string): Promise<SearchResults> {

@@ -1,4 +1,5 @@
 import type { Agent, Conversation, ConversationNote, InboxCounts, InboxPage, InboxSort, InboxViewName, Message } from '@hilo/shared';
+import { type ActivityPort, conversationFacts, noActivity } from './activity.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
 import type { ConversationNotifier, ConversationRepository, VisitorRepository } from './ports.js';
@@ -15,6 +16,7 @@ export interface WorkflowServiceDeps {
   visitors: Pick<VisitorRepository, 'state'>;
   notifier: Pick<ConversationNotifier, 'conversationUpdated'>;
   workflowNotifier: WorkflowNotifier;
+  activity?: ActivityPort;
   now?: () => number;
 }
 
@@ -28,9 +30,9 @@ const OPEN_VIEWS: readonly InboxViewName[] = ['mine', 'unassigned', 'all', 'team
  * through the routing scripts first (the single source of truth), then onto the conversation.
  */
 export function createWorkflowService(deps: WorkflowServiceDeps) {
-  const { conversations, workflow, routing, assignees, visitors, notifier, workflowNotifier, now = Date.now } = deps;
+  const { conversations, workflow, routing, assignees, visitors, notifier, workflowNotifier, activity = noActivity, now = Date.now } = deps;
 
-  async function load(agent: Agent, conversationId: string): Promise<Conversation> {
+  async function load(agent: Pick<Agent, 'siteId'>, conversationId: string): Promise<Conversation> {
     const conversation = await conversations.get(conversationId);
     if (!conversation || conversation.siteId !== agent.siteId) throw new DomainError('not_found', 'Conversation not found');
     return conversation;
@@ -47,10 +49,27 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return fresh;
   }
 
+  function recordAssigned(c: Conversation): Promise<void> {
+    return activity.record({ type: 'conversation.assigned', ...conversationFacts(c) });
+  }
+
+  /** Resolves as an agent, the answer bot (a deflection) or an API client; the holder is recorded for reports. */
+  async function resolveConversation(c: Conversation, by: 'agent' | 'bot' | 'api'): Promise<Conversation> {
+    if (c.status === 'resolved') return c;
+    await assignees.setAssignee(c.siteId, c.id, null, 'release', now(), null);
+    await workflow.unsnooze(c.siteId, c.id);
+    const at = now();
+    const updated = await commit(c.id, { status: 'resolved', resolvedAt: at, updatedAt: at, snoozedUntil: null, waitingSince: null });
+    await activity.record({ type: 'conversation.resolved', ...conversationFacts(c), createdAt: c.createdAt, by, humanReplied: c.firstResponseAt !== null, at });
+    await pump(c.siteId);
+    await routing.broadcastAgents(c.siteId);
+    return updated;
+  }
+
   /** Runs the queue once and applies what it assigned; capacity or presence may have changed. */
   async function pump(siteId: string): Promise<void> {
     const assigned = await routing.autoAssign(siteId);
-    for (const { conversationId, agentId } of assigned) await commit(conversationId, { assigneeId: agentId });
+    for (const { conversationId, agentId } of assigned) await recordAssigned(await commit(conversationId, { assigneeId: agentId }));
     if (assigned.length) await routing.broadcastAgents(siteId);
   }
 
@@ -58,6 +77,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     if (agentId && !(await routing.isAgentOfSite(c.siteId, agentId))) throw new DomainError('not_found', 'Agent not found');
     await assignees.setAssignee(c.siteId, c.id, agentId, agentId ? 'assign' : 'queue', now(), teamId);
     const updated = await commit(c.id, { assigneeId: agentId, teamId });
+    if (agentId) await recordAssigned(updated);
     await routing.broadcastAgents(c.siteId);
     if (!agentId) await pump(c.siteId);
     return (await conversations.get(c.id)) ?? updated;
@@ -70,11 +90,18 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return stored;
   }
 
+  async function assignIn(siteId: string, conversationId: string, agentId: string | null): Promise<Conversation> {
+    const c = await load({ siteId }, conversationId);
+    if (c.status !== 'open') throw new DomainError('conflict', 'Reopen the conversation before assigning it');
+    return assignTo(c, agentId, c.teamId ?? null);
+  }
+
   /** Back to open: to the agent who held it when they still exist, otherwise to the queue. */
   async function backToOpen(c: Conversation, fields: WorkflowFields): Promise<Conversation> {
     const keeper = c.assigneeId && (await routing.isAgentOfSite(c.siteId, c.assigneeId)) ? c.assigneeId : null;
     await assignees.setAssignee(c.siteId, c.id, keeper, keeper ? 'assign' : 'queue', now(), c.teamId ?? null);
     const updated = await commit(c.id, { ...fields, status: 'open', snoozedUntil: null, resolvedAt: null, assigneeId: keeper });
+    if (c.status === 'resolved') await activity.record({ type: 'conversation.reopened', ...conversationFacts(updated) });
     await pump(c.siteId);
     return updated;
   }
@@ -83,15 +110,14 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     pump,
 
     async resolve(agent: Agent, conversationId: string): Promise<Conversation> {
-      const c = await load(agent, conversationId);
-      if (c.status === 'resolved') return c;
-      await assignees.setAssignee(c.siteId, c.id, null, 'release', now(), null);
-      await workflow.unsnooze(c.siteId, c.id);
-      const at = now();
-      const updated = await commit(c.id, { status: 'resolved', resolvedAt: at, updatedAt: at, snoozedUntil: null, waitingSince: null });
-      await pump(c.siteId);
-      await routing.broadcastAgents(c.siteId);
-      return updated;
+      return resolveConversation(await load(agent, conversationId), 'agent');
+    },
+
+    /** For the answer bot and the REST API, which act for a site rather than as an agent. */
+    async resolveFor(siteId: string, conversationId: string, by: 'bot' | 'api'): Promise<Conversation> {
+      const c = await conversations.get(conversationId);
+      if (!c || c.siteId !== siteId) throw new DomainError('not_found', 'Conversation not found');
+      return resolveConversation(c, by);
     },
 
     async reopen(agent: Agent, conversationId: string): Promise<Conversation> {
@@ -101,11 +127,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return backToOpen(c, { updatedAt: now() });
     },
 
-    async assign(agent: Agent, conversationId: string, agentId: string | null): Promise<Conversation> {
-      const c = await load(agent, conversationId);
-      if (c.status !== 'open') throw new DomainError('conflict', 'Reopen the conversation before assigning it');
-      return assignTo(c, agentId, c.teamId ?? null);
-    },
+    assign: (agent: Agent, conversationId: string, agentId: string | null): Promise<Conversation> => assignIn(agent.siteId, conversationId, agentId),
+
+    /** For the REST API, which acts for a site rather than as an agent. */
+    assignFor: assignIn,
 
     async transfer(agent: Agent, input: { conversationId: string; agentId?: string; teamId?: string; note: string }): Promise<Conversation> {
       const c = await load(agent, input.conversationId);
@@ -165,6 +190,11 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
     addNote: (agent: Agent, conversationId: string, text: string) => load(agent, conversationId).then(() => note(agent, conversationId, text)),
 
+    async notesFor(siteId: string, conversationId: string): Promise<ConversationNote[]> {
+      await load({ siteId }, conversationId);
+      return workflow.notes(conversationId, NOTES_LIMIT);
+    },
+
     async notes(agent: Agent, conversationId: string): Promise<ConversationNote[]> {
       await load(agent, conversationId);
       return workflow.notes(conversationId, NOTES_LIMIT);
@@ -209,9 +239,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         const keeper = c.assigneeId && (await routing.isAgentOfSite(c.siteId, c.assigneeId)) ? c.assigneeId : null;
         await assignees.setAssignee(c.siteId, c.id, keeper, keeper ? 'assign' : 'enqueue-if-free', message.createdAt, fields.teamId ?? c.teamId ?? null);
       }
-      // A further message in a held conversation changes only its activity, which the conversation
-      // service already indexed and announced: the views alone need the new score.
-      if (held && Object.keys(fields).length === 0) await workflow.reindex(c);
+      // A further message that changes no workflow field (held, or already waiting in the queue) changes
+      // only the activity, which the conversation service already indexed and announced with the
+      // message: the views alone need the new score.
+      if (Object.keys(fields).length === 0) await workflow.reindex(c);
       else await commit(c.id, fields);
       if (!held) await pump(c.siteId);
     },

@@ -3,14 +3,16 @@
  * KEYS: conversation hash, messages zset, client-id hash (one hash tag, so one Cluster slot).
  * ARGV: dedupe key, message JSON without `order` (must start with '{'), time, preview JSON,
  *       '1' when this message is a first response candidate.
- * Returns {status, json}: status 1 = stored, 0 = seen before (json is the stored one), -1 = no conversation.
+ * Returns {status, json, hash}: status 1 = stored, 0 = seen before (json is the stored one), -1 = no
+ * conversation; `hash` is the conversation hash after the append (HGETALL's flat list), which saves the
+ * caller a second round trip to read it.
  */
 export const APPEND_MESSAGE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
 local seen = redis.call('HGET', KEYS[3], ARGV[1])
 if seen then
   local stored = redis.call('ZRANGE', KEYS[2], seen, seen, 'BYSCORE')
-  return {0, stored[1] or ''}
+  return {0, stored[1] or '', redis.call('HGETALL', KEYS[1])}
 end
 local order = redis.call('HINCRBY', KEYS[1], 'lastOrder', 1)
 local json = '{"order":' .. order .. ',' .. string.sub(ARGV[2], 2)
@@ -20,5 +22,5 @@ redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
 if ARGV[5] == '1' and redis.call('HGET', KEYS[1], 'firstResponseAt') == '' then
   redis.call('HSET', KEYS[1], 'firstResponseAt', ARGV[3])
 end
-return {1, json}
+return {1, json, redis.call('HGETALL', KEYS[1])}
 `;

@@ -63,6 +63,13 @@ function fields(c: Conversation): Record<string, string> {
   };
 }
 
+/** HGETALL as a Lua script returns it (a flat field, value list) to the object node-redis would give. */
+function pairs(flat: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i] as string] = flat[i + 1] as string;
+  return out;
+}
+
 function parseMessage(json: string, order?: number): Message {
   const message = JSON.parse(json) as Message;
   return order === undefined ? message : { ...message, order };
@@ -83,19 +90,19 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
     },
 
     async append(conversationId, message, firstResponse) {
-      const { id, clientId, author, text, createdAt, email, delivery } = message;
+      const { id, clientId, author, text, createdAt, email, delivery, bot } = message;
       // Field order is fixed here; the script prepends `order`.
-      const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery });
+      const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery, bot });
       const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
       const reply = (await runScript(
         redis,
         APPEND_MESSAGE,
         [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
         [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0'],
-      )) as [number, string];
-      const [status, json] = reply;
+      )) as [number, string, string[]?];
+      const [status, json, flat] = reply;
       if (status === -1 || !json) return null;
-      return { message: parseMessage(json), created: status === 1 };
+      return { message: parseMessage(json), created: status === 1, conversation: flat ? toConversation(pairs(flat)) : null };
     },
 
     async messagesAfter(conversationId, afterOrder, limit) {
@@ -173,6 +180,29 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       const ids = await redis.zRange(keys.inbox(siteId, status), 0, limit - 1, { REV: true });
       const rows = await Promise.all(ids.map((id) => redis.hGetAll(keys.conversation(String(id)))));
       return rows.map(toConversation).filter((c): c is Conversation => c !== null && c.status === status);
+    },
+
+    async page(siteId, status, before, limit) {
+      const key = keys.inbox(siteId, status);
+      const want = limit + 1;
+      let entries: Array<{ value: string; score: number }>;
+      if (!before) {
+        entries = await redis.zRangeWithScores(key, 0, want - 1, { REV: true });
+      } else {
+        // Same last-activity time as the cursor: the reverse order breaks ties by member, as ZRANGE REV does.
+        const ties = (await redis.zRangeWithScores(key, before.at, before.at, { BY: 'SCORE' }))
+          .filter((e) => String(e.value) < before.id)
+          .sort((a, b) => (String(a.value) < String(b.value) ? 1 : -1));
+        const older = await redis.zRangeWithScores(key, `(${before.at}`, '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: want } });
+        entries = [...ties, ...older].slice(0, want);
+      }
+      const shown = entries.slice(0, limit).map((e) => ({ id: String(e.value), at: e.score }));
+      const rows = await Promise.all(shown.map((e) => redis.hGetAll(keys.conversation(e.id))));
+      const last = shown[shown.length - 1];
+      return {
+        conversations: rows.map(toConversation).filter((c): c is Conversation => c !== null && c.siteId === siteId && c.status === status),
+        next: entries.length > limit && last ? last : null,
+      };
     },
   };
 }

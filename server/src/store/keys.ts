@@ -84,10 +84,49 @@ export const keys = {
   invite: (tokenHash: string) => `${P}:invite:${tokenHash}`,
   /** Sorted set of `<siteId> <conversationId>` by snooze end; one key so every process sweeps it. */
   snoozed: () => `${P}:snoozed`,
+
+  /** List of activity-event JSON recorded on one UTC day (`YYYY-MM-DD`); reports read these. */
+  activityDay: (siteId: string, day: string) => `${P}:site:{${siteId}}:activity:${day}`,
+
+  /** Knowledge base: hash article id → article JSON (without its counters). */
+  kbArticles: (siteId: string) => `${P}:site:{${siteId}}:kb:articles`,
+  /** Hash `<articleId>:helpful|notHelpful|views` → count. */
+  kbStats: (siteId: string) => `${P}:site:{${siteId}}:kb:stats`,
+  /** Counter bumped on every article write; each process rebuilds its search index when it moves. */
+  kbVersion: (siteId: string) => `${P}:site:{${siteId}}:kb:version`,
+  /** JSON of the answer bot's settings. */
+  botSettings: (siteId: string) => `${P}:site:{${siteId}}:bot`,
+  /** Hash: the answer bot's state in one conversation (answers given, open offer, hand-off). */
+  botState: (conversationId: string) => `${P}:conv:{${conversationId}}:bot`,
+
+  /** Hash: webhook id → JSON of the site's webhook (URL, events, signing secret). */
+  webhooks: (siteId: string) => `${P}:site:{${siteId}}:webhooks`,
+  /**
+   * Webhook deliveries share the `{webhooks}` tag: the queue scripts touch the due set, a delivery and
+   * its webhook's history together. One slot takes every site's deliveries; a Redis node serves far
+   * more than the message rate a chat server produces.
+   */
+  webhookDue: () => `${P}:{webhooks}:due`,
+  webhookClaims: () => `${P}:{webhooks}:claims`,
+  /** JSON of one delivery: its state, the signed body, the webhook it goes to. */
+  webhookDelivery: (deliveryId: string) => `${P}:{webhooks}:delivery:${deliveryId}`,
+  /** List of a webhook's latest delivery ids, newest first (trimmed to the history length). */
+  webhookHistory: (webhookId: string) => `${P}:{webhooks}:history:${webhookId}`,
+
+  /** Value: `<siteId> <tokenId>`. The key holds a SHA-256 of the REST API token, never the token. */
+  apiTokenByHash: (tokenHash: string) => `${P}:api-token:${tokenHash}`,
+  /** Hash: API token id → JSON (name, prefix, hash, creator). A token works only while it is here. */
+  apiTokens: (siteId: string) => `${P}:site:{${siteId}}:api-tokens`,
+  /** Hash: API token id → last use (ms); written at most once a minute per token. */
+  apiTokensUsed: (siteId: string) => `${P}:site:{${siteId}}:api-tokens-used`,
 } as const;
 
 export const TTL = {
   /** A visitor who never writes again is forgotten after a year. */
   visitorSeconds: 365 * 24 * 3600,
   emailThreadSeconds: 2 * 365 * 24 * 3600,
+  /** Reports look back at most two years. */
+  activityDaySeconds: 2 * 366 * 24 * 3600,
+  /** A settled webhook delivery stays visible (and redeliverable) for a week. */
+  webhookDeliverySeconds: 7 * 24 * 3600,
 } as const;

@@ -13,23 +13,31 @@ export const ROUTE_KEYS = ['queue', 'queueTeam', 'assignee', 'load', 'capacity',
  * ARGV: staleBefore (ms), defaultCapacity, maxScan. Returns a flat list {conv1, agent1, conv2, agent2, …}.
  */
 export const AUTO_ASSIGN = `
-local queued = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[3]) - 1)
-if #queued == 0 then return {} end
-local fresh = redis.call('ZRANGEBYSCORE', KEYS[6], ARGV[1], '+inf')
-local agents = {}
-for _, a in ipairs(fresh) do
-  if redis.call('HGET', KEYS[7], a) ~= 'away' then agents[#agents + 1] = a end
+local agents, cap, load, teams = {}, {}, {}, {}
+local spare = 0
+for _, a in ipairs(redis.call('ZRANGEBYSCORE', KEYS[6], ARGV[1], '+inf')) do
+  if redis.call('HGET', KEYS[7], a) ~= 'away' then
+    local c = tonumber(redis.call('HGET', KEYS[5], a) or ARGV[2])
+    local l = tonumber(redis.call('HGET', KEYS[4], a) or '0')
+    if l < c then
+      agents[#agents + 1] = a
+      cap[a] = c
+      load[a] = l
+      teams[a] = redis.call('HGET', KEYS[8], a) or ''
+      spare = spare + c - l
+    end
+  end
 end
-if #agents == 0 then return {} end
+-- Every agent full (the usual state of a busy site): nothing to scan. This runs on every queued message.
+if spare == 0 then return {} end
 table.sort(agents)
 local out = {}
-for _, conv in ipairs(queued) do
+for _, conv in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[3]) - 1)) do
+  if spare == 0 then break end
   local team = redis.call('HGET', KEYS[2], conv) or ''
   local eligible = {}
   for _, a in ipairs(agents) do
-    local cap = tonumber(redis.call('HGET', KEYS[5], a) or ARGV[2])
-    local load = tonumber(redis.call('HGET', KEYS[4], a) or '0')
-    if load < cap and (team == '' or string.find(redis.call('HGET', KEYS[8], a) or '', ',' .. team .. ',', 1, true)) then
+    if load[a] < cap[a] and (team == '' or string.find(teams[a], ',' .. team .. ',', 1, true)) then
       eligible[#eligible + 1] = a
     end
   end
@@ -45,6 +53,8 @@ for _, conv in ipairs(queued) do
     redis.call('HSET', KEYS[3], conv, pick)
     redis.call('HINCRBY', KEYS[4], pick, 1)
     redis.call('HSET', KEYS[9], field, pick)
+    load[pick] = load[pick] + 1
+    spare = spare - 1
     out[#out + 1] = conv
     out[#out + 1] = pick
   end

@@ -36,6 +36,8 @@ export async function startHiloProcess(redisUrl: string, env: Record<string, str
       ADMIN_PASSWORD: ADMIN.password,
       INTEGRATION_TOKEN,
       DEMO_ALLOWED_ORIGINS: SHOP_ORIGIN,
+      // No sample customer, articles or answer bot: the tests count every stored message.
+      DEMO_SEED: 'false',
       SMTP_INBOUND_PORT: 'off',
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_MS: '8000',

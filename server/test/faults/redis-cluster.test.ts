@@ -2,6 +2,7 @@ import type { Message } from '@hilo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationStore } from '../../src/store/conversation-store.js';
 import { connectRedisCluster, type RedisClient } from '../../src/store/redis-client.js';
+import { ADMIN, SHOP_ORIGIN, signIn } from '../harness.js';
 import { expectExactlyOnce } from './assertions.js';
 import { startHiloProcess, stopAll, type HiloProcess } from './hilo-processes.js';
 import { startTestCluster, type TestCluster } from './redis-cluster.js';
@@ -17,8 +18,15 @@ const processes: HiloProcess[] = [];
 beforeAll(async () => {
   cluster = await startTestCluster();
   const env = { REDIS_CLUSTER_URLS: cluster.urls.join(',') };
+  // The first start seeds the demo (articles, a 30-day activity history, teams) through the cluster too.
+  processes.push(await startHiloProcess('', { ...env, DEMO_SEED: 'true' }));
   processes.push(await startHiloProcess('', env));
-  processes.push(await startHiloProcess('', env));
+  // The chat below counts every stored message: no answer bot in it.
+  const [first] = processes;
+  if (!first) throw new Error('no process');
+  const cookie = await signIn(first.url, ADMIN);
+  const off = await fetch(`${first.url}/api/kb/bot`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: first.url, cookie }, body: JSON.stringify({ enabled: false }) });
+  expect(off.status).toBe(200);
 }, 90_000);
 afterAll(async () => {
   await stopAll(processes);
@@ -67,5 +75,18 @@ describe('Redis Cluster', () => {
     expectExactlyOnce(first.conversationId, stored, [visitor.acked, agent.acked], [visitor, agent]);
     visitor.close();
     agent.close();
+  });
+
+  it('serves the knowledge base and the reports from the cluster, on either process', async () => {
+    const [p1, p2] = processes as [HiloProcess, HiloProcess];
+    const search = await fetch(`${p2.url}/widget/kb/search?site=${p1.siteKey}&q=devolver`, { headers: { origin: SHOP_ORIGIN } });
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { results: Array<{ title: string }> }).results[0]?.title).toBe('Devolución de pedidos');
+    const cookie = await signIn(p2.url, ADMIN);
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+    const report = await fetch(`${p2.url}/api/reports?from=${from}&to=${to}`, { headers: { cookie } });
+    expect(report.status).toBe(200);
+    expect(((await report.json()) as { totals: { conversations: number } }).totals.conversations).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { MountOptions, WidgetController } from '../contract';
-import { isWithinHours } from './business-hours';
+import { isWithinHours } from '@hilo/shared/constants';
 import { App } from './components/App';
 import type { UiState } from './components/App';
 import { createConversationModel } from './conversation-model';
@@ -106,9 +106,10 @@ export function mount(options: MountOptions, createSocket?: CreateSocket): Widge
     if (!isWithinHours(config.get().businessHours, new Date()) && !model.get().followup) model.offerFollowup(null);
   };
   const setNotice = (notice: string | null) => ui.set({ ...ui.get(), notice });
+  const site = { serverOrigin: options.serverOrigin, siteKey, storage };
   const onAttach = (file: File) => {
     setNotice(null);
-    const deps = { serverOrigin: options.serverOrigin, siteKey, storage, model, failed: (error: string | null) => setNotice(strings.fileFailed.replace('{error}', () => error ?? '')) };
+    const deps = { ...site, model, failed: (error: string | null) => setNotice(strings.fileFailed.replace('{error}', () => error ?? '')) };
     loadExtras().then((extras) => extras.sendFile(deps, file), () => deps.failed(null));
   };
   const onPrechat = (identity: { name: string; email: string } | null) => {
@@ -142,12 +143,11 @@ export function mount(options: MountOptions, createSocket?: CreateSocket): Widge
         lang={lang}
         onSend={onSend}
         onRetry={connection.retry}
-        onFollowupEmail={(email) => void connection.sendFollowupEmail(email)}
+        ask={connection.ask}
+        site={site}
         onPrechat={onPrechat}
         onTyping={connection.typing}
         onAttach={onAttach}
-        onRate={(rating, comment) => void connection.rate(rating, comment)}
-        onTranscript={(email) => void connection.sendTranscript(email)}
         onClose={() => close(true)}
       />,
       container,

@@ -4,7 +4,7 @@
 export function widgetCss(): string {
   return `
 *{box-sizing:border-box}
-.panel{position:fixed;right:var(--x);bottom:calc(var(--y) + 68px);z-index:var(--z);width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;overflow:hidden;background:#fff;color:#111827;border-radius:16px;box-shadow:0 12px 40px rgba(15,23,42,.22),0 2px 8px rgba(15,23,42,.08);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left;opacity:0;visibility:hidden;transform:translateY(12px) scale(.98);transform-origin:bottom right;transition:opacity .18s ease,transform .18s ease,visibility 0s .18s}
+.panel{position:fixed;right:var(--x);bottom:calc(var(--y) + 68px);z-index:var(--z);width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;overflow:hidden;background:#fff;color:#111827;border-radius:16px;box-shadow:0 12px 40px rgba(15,23,42,.22),0 2px 8px rgba(15,23,42,.08);font:14px/1.45 system-ui,sans-serif;text-align:left;opacity:0;visibility:hidden;transform:translateY(12px) scale(.98);transform-origin:bottom right;transition:opacity .18s ease,transform .18s ease,visibility 0s .18s}
 .left .panel{right:auto;left:var(--x);transform-origin:bottom left}
 .panel.open{opacity:1;visibility:visible;transform:none;transition:opacity .18s ease,transform .18s ease}
 .head{display:flex;align-items:center;gap:12px;padding:16px 12px 14px 20px;background:var(--b);color:var(--bt)}
@@ -26,7 +26,7 @@ button:focus-visible{outline:2px solid var(--ba);outline-offset:2px}
 .sending .b{opacity:.7}
 .failed .b{background:#fee2e2;border-color:#fecaca;color:#991b1b}
 .who,.meta{font-size:11.5px;color:#6b7280}
-.who{margin:0 0 3px 4px;font-weight:600}
+.who{margin:0 0 3px 4px;font-weight:600;display:flex;align-items:center;gap:6px}
 .meta{margin:3px 4px 0}
 .sys{align-self:center;margin:0;font-size:12px;color:#6b7280;text-align:center}
 .retry{margin-left:6px;padding:0;border:0;background:none;color:var(--ba);font:inherit;text-decoration:underline;cursor:pointer}
@@ -36,7 +36,6 @@ button:focus-visible{outline:2px solid var(--ba);outline-offset:2px}
 .send{flex:none;width:40px;height:40px;padding:0;border:0;border-radius:50%;background:var(--b);color:var(--bt);cursor:pointer;display:grid;place-items:center}
 .send:disabled{opacity:.45;cursor:default}
 .att{font-size:24px}
-.who{display:flex;align-items:center;gap:6px}
 .av{width:24px;height:24px;border-radius:50%;object-fit:cover;flex:none;display:grid;place-items:center;background:var(--b);color:var(--bt);font-size:10.5px;font-weight:700}
 .b a{color:inherit;text-decoration:underline}
 .typing{align-self:flex-start;font-style:italic}

@@ -215,6 +215,25 @@ describe('visitor connection', () => {
     expect(retry?.payload).toEqual(first?.payload);
   });
 
+  it('waits at least the retryAfterMs the server asked for before sending again', async () => {
+    const connection = setup();
+    connection.connect();
+    const socket = must(sockets[0], 'a socket');
+    await connectAndSync(socket);
+    connection.send('hi');
+    await settle();
+    const [first] = socket.take('message:send');
+    first?.ack({ ok: false, error: { code: 'rate_limited', message: 'slow down', retryAfterMs: 300 } });
+    await settle();
+    // The 50 ms backoff alone would have resent by now.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await settle();
+    expect(socket.take('message:send')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await settle();
+    expect(socket.take('message:send').map((e) => e.payload)).toEqual([first?.payload]);
+  });
+
   it('retry() puts a failed message back in line', async () => {
     const connection = setup();
     connection.connect();

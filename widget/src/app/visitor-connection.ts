@@ -26,6 +26,10 @@ export interface SocketOptions {
 
 export type CreateSocket = (url: string, options: SocketOptions) => VisitorSocket;
 
+/** Events the shopper sends in answer to a card; their acks carry nothing the widget reads. */
+export type AskEvent = 'conversation:rate' | 'conversation:transcript' | 'visitor:identify' | 'bot:reply';
+export type Ask = <E extends AskEvent>(event: E, payload: Parameters<VisitorClientToServer[E]>[0]) => Promise<{ ok: boolean }>;
+
 export interface VisitorConnectionDeps {
   serverOrigin: string;
   siteKey: string;
@@ -56,11 +60,11 @@ export interface VisitorConnection {
   typing(draft: string): void;
   /** The shopper has seen the conversation up to `order` (read receipt; sent now or after the next sync). */
   markRead(order: number): void;
-  /** After `conversation:resolved`: the shopper's rating, then (optionally) the transcript by email. */
-  rate(rating: 'good' | 'bad', comment: string): Promise<void>;
-  sendTranscript(email: string): Promise<void>;
-  /** The shopper's answer to `followup:offer`. */
-  sendFollowupEmail(email: string): Promise<void>;
+  /**
+   * One request on the open socket, for the shopper's answers to cards (rating, transcript, email
+   * follow-up, the answer bot); offline it fails at once instead of waiting for the timeout.
+   */
+  ask: Ask;
   /** Closes the socket and forgets the visitor in memory; the next connect starts a new one. */
   shutdown(): void;
   destroy(): void;
@@ -182,7 +186,7 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
         model.merge([ack.data]);
       } else if (isRetryable(ack.error.code)) {
         // Keep order: later messages wait behind this one. A dropped socket retries on reconnect.
-        if (sock === socket && sock.connected) scheduleRetry();
+        if (sock === socket && sock.connected) scheduleRetry(ack.error.retryAfterMs);
         return;
       } else {
         outbox.markFailed(item.clientId, ack.error.message);
@@ -190,8 +194,9 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     }
   }
 
-  function scheduleRetry(): void {
-    const delay = Math.min(retryBaseMs * 2 ** retryAttempt, 30_000);
+  /** Backoff, but never sooner than the server asked (`retryAfterMs` on rate_limited / unavailable). */
+  function scheduleRetry(notBefore = 0): void {
+    const delay = Math.max(notBefore, Math.min(retryBaseMs * 2 ** retryAttempt, 30_000));
     retryAttempt++;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
@@ -256,12 +261,11 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     if (typing) agentTypingTimer = setTimeout(() => model.setAgentTyping(null), AGENT_TYPING_TTL_MS);
   }
 
-  /** One request on the open socket; offline it fails at once instead of waiting for the timeout. */
-  const ask = <E extends 'conversation:rate' | 'conversation:transcript'>(event: E, payload: Parameters<VisitorClientToServer[E]>[0]) => {
+  const ask: Ask = (event, payload) => {
     const sock = socket;
     return sock?.connected
-      ? request<unknown>((done) => (sock.emit as (e: E, p: unknown, d: (r: never) => void) => void)(event, payload, done))
-      : Promise.resolve({ ok: false as const });
+      ? request<unknown>((done) => (sock.emit as (e: AskEvent, p: unknown, d: (r: never) => void) => void)(event, payload, done))
+      : Promise.resolve({ ok: false });
   };
 
   const channel = (sock: VisitorSocket): ProfileChannel => ({
@@ -310,26 +314,7 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     },
     identify: profile.identify,
     setAttributes: profile.setAttributes,
-    async rate(rating, comment) {
-      model.setRating({ status: 'sending' });
-      const ack = await ask('conversation:rate', { rating, comment });
-      model.setRating({ status: ack.ok ? 'done' : 'error' });
-    },
-    async sendTranscript(email) {
-      model.setRating({ transcript: 'sending' });
-      const ack = await ask('conversation:transcript', { email });
-      model.setRating({ transcript: ack.ok ? 'sent' : 'error' });
-    },
-    async sendFollowupEmail(email) {
-      const sock = socket;
-      model.setFollowupStatus('sending');
-      // Not connected: say so now rather than let socket.io buffer it past our ack timeout.
-      const ack = sock?.connected
-        ? await request<unknown>((done) => sock.emit('visitor:identify', { email }, done))
-        : { ok: false as const };
-      if (ack.ok) model.followupDone(email);
-      else model.setFollowupStatus('error');
-    },
+    ask,
     shutdown() {
       close();
       ready = false;

@@ -1,10 +1,8 @@
 import { DEFAULT_WIDGET_SETTINGS, type WidgetSettings } from '@hilo/shared';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { createWidgetSettingsModel } from './widget-settings-model';
 import { WidgetSettingsSection } from './WidgetSettingsSection';
-
-afterEach(cleanup);
 
 function fakeServer(initial: WidgetSettings = DEFAULT_WIDGET_SETTINGS, failSave?: { status: number; message: string }) {
   const puts: unknown[] = [];

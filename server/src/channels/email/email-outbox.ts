@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Delivery } from '@hilo/shared';
 import type { Logger } from '../../logger.js';
-import { runScript, type RedisClient } from '../../store/redis-client.js';
-import { CLAIM_SCRIPT, COMPLETE_SCRIPT, ENQUEUE_SCRIPT, RELEASE_SCRIPT, RETRY_SCRIPT } from './email-outbox.lua.js';
+import type { RedisClient } from '../../store/redis-client.js';
+import { createDurableQueue, type Settlement } from '../durable-queue.js';
 import { EMAIL_TTL, emailKeys } from './email-keys.js';
 import type { OutboundEmail } from './inbound-email.js';
 import { MailerError, type Mailer } from './mailer.js';
@@ -57,22 +56,13 @@ function toDelivery(record: OutboxRecord): Delivery {
 }
 
 /**
- * A durable outbound queue: jobs live in Redis until sent or failed for good, any number of server
- * processes can run workers on it, and each claim is atomic with a lease so a job is sent by one worker
- * at a time and picked up again if its worker dies.
+ * The outbound email queue: jobs live in Redis until sent or failed for good (see durable-queue.ts
+ * for the claim-and-lease rules that keep it correct with several processes).
  */
 export function createEmailOutbox(options: EmailOutboxOptions): EmailOutbox {
   const { redis, mailer, logger, onDelivery } = options;
   const baseDelayMs = options.baseDelayMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 8;
-  const pollMs = options.pollMs ?? 1000;
-  const leaseMs = options.leaseMs ?? 120_000;
-  const due = emailKeys.outboxDue();
-  const claims = emailKeys.outboxClaims();
-
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
 
   function backoff(failures: number): number {
     const delay = Math.min(baseDelayMs * 2 ** (failures - 1), MAX_DELAY_MS);
@@ -88,28 +78,7 @@ export function createEmailOutbox(options: EmailOutboxOptions): EmailOutbox {
     }
   }
 
-  async function get(jobId: string): Promise<OutboxRecord | null> {
-    const raw = await redis.get(emailKeys.job(jobId));
-    return raw ? (JSON.parse(raw) as OutboxRecord) : null;
-  }
-
-  async function complete(id: string, claim: string, record: OutboxRecord, nextDue: number | null, ttl: number): Promise<boolean> {
-    const args = [id, claim, JSON.stringify(record), nextDue === null ? '' : String(nextDue), String(ttl)];
-    return (await runScript(redis, COMPLETE_SCRIPT, [due, claims, emailKeys.job(id)], args)) === 1;
-  }
-
-  /** Claims and attempts one due job; false when none was due. */
-  async function processOne(): Promise<boolean> {
-    const now = Date.now();
-    const claim = `${randomUUID()}|${now + leaseMs}`;
-    const id = await runScript(redis, CLAIM_SCRIPT, [due, claims], [String(now), String(now + leaseMs), claim]);
-    if (typeof id !== 'string') return false;
-    const record = await get(id);
-    if (!record || record.status !== 'pending') {
-      // Nothing left to send (record deleted by hand, or already settled): only leave the queue.
-      await runScript(redis, RELEASE_SCRIPT, [due, claims], [id, claim]);
-      return true;
-    }
+  async function send(id: string, record: OutboxRecord): Promise<Settlement<OutboxRecord>> {
     const attempts = record.attempts + 1;
     let next: OutboxRecord;
     try {
@@ -126,80 +95,40 @@ export function createEmailOutbox(options: EmailOutboxOptions): EmailOutbox {
           : { ...record, status: 'pending', attempts, error, nextAttemptAt: at + backoff(attempts - record.roundStart), updatedAt: at };
       logger.warn({ jobId: id, attempts, status: next.status, error }, 'email send failed');
     }
-    const ttl = next.status === 'sent' ? EMAIL_TTL.sentJobSeconds : 0;
-    const owned = await complete(id, claim, next, next.status === 'pending' ? next.nextAttemptAt : null, ttl);
-    if (!owned) logger.warn({ jobId: id, status: next.status }, 'email job lease expired before the attempt finished');
+    return { record: next, nextDueAt: next.status === 'pending' ? next.nextAttemptAt : null, ttlSeconds: next.status === 'sent' ? EMAIL_TTL.sentJobSeconds : 0 };
+  }
+
+  const queue = createDurableQueue<OutboxRecord>({
+    redis,
+    keys: { due: emailKeys.outboxDue(), claims: emailKeys.outboxClaims(), job: emailKeys.job },
+    logger,
+    name: 'email',
+    pollMs: options.pollMs ?? 1000,
+    leaseMs: options.leaseMs ?? 120_000,
+    isPending: (record) => record.status === 'pending',
+    attempt: send,
     // A lost lease means another worker owns the job and reports it; a message that left is still news.
-    if (owned || next.status === 'sent') await report(record.job, next);
-    return true;
-  }
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    while (running) {
-      let worked = false;
-      try {
-        worked = await processOne();
-      } catch (err) {
-        logger.error({ err }, 'email outbox poll failed');
-      }
-      if (!worked && running) await sleep(pollMs);
-    }
-  }
+    settled: (before, { record }, owned) => (owned || record.status === 'sent' ? report(before.job, record) : undefined),
+  });
 
   return {
     async enqueue(job) {
       const now = Date.now();
       const record: OutboxRecord = { job, status: 'pending', attempts: 0, roundStart: 0, error: null, nextAttemptAt: now, updatedAt: now };
-      await runScript(redis, ENQUEUE_SCRIPT, [emailKeys.job(job.id), due], [JSON.stringify(record), String(now), job.id]);
-      wake?.();
+      await queue.enqueue(job.id, record, now);
     },
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-      loop = null;
-    },
+    start: () => queue.start(),
+    stop: () => queue.stop(),
     async retryNow(jobId) {
-      for (let tries = 0; tries < 5; tries++) {
-        const raw = await redis.get(emailKeys.job(jobId));
-        if (!raw) return false;
-        const record = JSON.parse(raw) as OutboxRecord;
-        if (record.status === 'sent') return false;
+      const next = await queue.requeue(jobId, (record) => {
+        if (record.status === 'sent') return null;
         const now = Date.now();
-        const next: OutboxRecord = {
-          ...record,
-          status: 'pending',
-          roundStart: record.status === 'failed' ? record.attempts : record.roundStart,
-          nextAttemptAt: now,
-          updatedAt: now,
-        };
-        const result = await runScript(redis, RETRY_SCRIPT, [emailKeys.job(jobId), due, claims], [raw, JSON.stringify(next), String(now), jobId]);
-        if (result === 2) return false;
-        if (result === 1) {
-          await report(record.job, next);
-          wake?.();
-          return true;
-        }
-      }
-      return false;
+        return { ...record, status: 'pending', roundStart: record.status === 'failed' ? record.attempts : record.roundStart, nextAttemptAt: now, updatedAt: now };
+      });
+      if (!next) return false;
+      await report(next.job, next);
+      return true;
     },
-    get,
+    get: (jobId) => queue.get(jobId),
   };
 }

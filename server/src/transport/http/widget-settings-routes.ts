@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { AuthService } from '../../domain/auth-service.js';
 import { DomainError } from '../../domain/errors.js';
 import type { WidgetSettingsService } from '../../domain/widget-settings-service.js';
-import { sessionTokenOf } from './auth-routes.js';
+import { signedInAgent } from './signed-in-agent.js';
 
 const SITE_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -27,11 +27,7 @@ export function createWidgetConfigRoutes({ widgetSettings }: { widgetSettings: W
 /** `/api/widget-settings`: the console's settings page (agent cookie; only admins may change). */
 export function createWidgetSettingsRoutes({ auth, widgetSettings }: { auth: AuthService; widgetSettings: WidgetSettingsService }): Router {
   const router = Router();
-  const agentOf = async (req: Request) => {
-    const agent = await auth.agentForToken(sessionTokenOf(req.headers.cookie));
-    if (!agent) throw new DomainError('unauthorized', 'Not signed in');
-    return agent;
-  };
+  const agentOf = (req: Request) => signedInAgent(auth, req);
   router.get('/', async (req, res) => {
     res.set('Cache-Control', 'no-store').json(await widgetSettings.read(await agentOf(req)));
   });

@@ -9,7 +9,7 @@ export function createSocketNotifier(visitors: VisitorNamespace, agents: AgentNa
   return {
     messageCreated(conversation, message) {
       if (conversation.visitorId) toVisitor(conversation.siteId, conversation.visitorId).emit('message:new', message);
-      toAgents(conversation.siteId).emit('message:new', message);
+      toAgents(conversation.siteId).emit('message:new', message, conversation);
     },
     messageUpdated(conversation, message) {
       toAgents(conversation.siteId).emit('message:updated', message);

@@ -1,17 +1,20 @@
 import type { WidgetConfig } from '@hilo/shared';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { isWithinHours } from '../business-hours';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isWithinHours } from '@hilo/shared/constants';
 import type { ConversationModel } from '../conversation-model';
 import { timeline } from '../conversation-model';
 import { MESSAGE_TEXT_MAX } from '../limits';
 import type { Strings } from '../locales/en';
+import type { KnowledgeSite } from '../knowledge-api';
 import type { Store } from '../store';
+import { createStore } from '../store';
 import { useStore } from '../use-store';
 import { Composer } from './Composer';
 import { ConnectionStatus } from './ConnectionStatus';
 import { MessageList } from './MessageList';
 import { Panel } from './Panel';
-import { useExtras } from './use-extras';
+import type { Ask } from '../visitor-connection';
+import { useExtras, useKnowledge } from './use-extras';
 
 export interface UiState {
   open: boolean;
@@ -19,6 +22,8 @@ export interface UiState {
   prechatDone: boolean;
   /** A short message for the shopper (a file that could not be sent). */
   notice?: string | null;
+  /** The knowledge-base article open in the panel (a suggestion or the answer bot's). */
+  article?: string | null;
 }
 
 interface AppProps {
@@ -29,18 +34,18 @@ interface AppProps {
   lang: string;
   onSend: (text: string) => void;
   onRetry: (clientId: string) => void;
-  onFollowupEmail: (email: string) => void;
+  /** Requests on the socket for the cards' answers (see card-answers.ts). */
+  ask: Ask;
+  site: KnowledgeSite;
   onPrechat: (identity: { name: string; email: string } | null) => void;
   onTyping?: (draft: string) => void;
   onAttach?: (file: File) => void;
-  onRate?: (rating: 'good' | 'bad', comment: string) => void;
-  onTranscript?: (email: string) => void;
   onClose: () => void;
   /** For tests: the clock business hours are read against. */
   now?: () => Date;
 }
 
-export function App({ model, ui, config, strings, lang, onSend, onRetry, onFollowupEmail, onPrechat, onTyping, onRate = () => undefined, onTranscript = () => undefined, onAttach, onClose, now = () => new Date() }: AppProps) {
+export function App({ model, ui, config, strings, lang, onSend, onRetry, ask, site, onPrechat, onTyping, onAttach, onClose, now = () => new Date() }: AppProps) {
   const state = useStore(model);
   const { open, prechatDone, notice } = useStore(ui);
   const settings = useStore(config);
@@ -50,7 +55,11 @@ export function App({ model, ui, config, strings, lang, onSend, onRetry, onFollo
   const prechat = settings.prechat !== 'off' && !prechatDone && entries.length === 0 ? settings.prechat : null;
 
   const { followup, agentTyping, rating } = state;
-  const extras = useExtras(Boolean(prechat || followup || rating));
+  const extras = useExtras(prechat || followup || rating);
+  // The knowledge chunk comes in once the shopper has typed a question or the answer bot offered an article.
+  const [draft] = useState(() => createStore(''));
+  const [typed, setTyped] = useState(false);
+  const kb = useKnowledge(typed || state.messages.some((m) => m.bot));
 
   useEffect(() => {
     if (open) (prechat ? formRef : inputRef).current?.focus();
@@ -78,14 +87,29 @@ export function App({ model, ui, config, strings, lang, onSend, onRetry, onFollo
         typing={agentTyping && { name: settings.agents.find((a) => a.agentId === agentTyping.agentId)?.displayName ?? agentTyping.name }}
         onRetry={onRetry}
         asides={[
-          followup && extras && { key: 'followup', after: followup.after, node: <extras.FollowupCard followup={followup} strings={extras.formStrings(lang)} onSubmit={onFollowupEmail} /> },
-          rating && extras && { key: 'rating', after: rating.after, node: <extras.RatingCard rating={rating} lang={lang} onRate={onRate} onTranscript={onTranscript} /> },
+          followup && extras && { key: 'followup', after: followup.after, node: <extras.FollowupCard followup={followup} strings={extras.formStrings(lang)} onSubmit={(email) => extras.sendFollowupEmail(ask, model, email)} /> },
+          rating && extras && { key: 'rating', after: rating.after, node: <extras.RatingCard rating={rating} lang={lang} onRate={(value, comment) => extras.rate(ask, model, value, comment)} onTranscript={(email) => extras.sendTranscript(ask, model, email)} /> },
+          ...(kb ? kb.botOfferAsides(state, { site, ask, lang, ui }) : []),
         ]}
       />
       {prechat ? (
         extras && <extras.PrechatForm mode={prechat} strings={extras.formStrings(lang)} onDone={onPrechat} firstRef={formRef} />
       ) : (
-        <Composer strings={strings} maxLength={MESSAGE_TEXT_MAX} onSend={onSend} onDraft={onTyping} onAttach={onAttach} inputRef={inputRef} />
+        <>
+          {kb && <kb.KnowledgePane site={site} lang={lang} draft={draft} ui={ui} inputRef={inputRef} />}
+          <Composer
+            strings={strings}
+            maxLength={MESSAGE_TEXT_MAX}
+            onSend={onSend}
+            onDraft={(text) => {
+              onTyping?.(text);
+              draft.set(text);
+              if (text.length > 2) setTyped(true);
+            }}
+            onAttach={onAttach}
+            inputRef={inputRef}
+          />
+        </>
       )}
     </Panel>
   );

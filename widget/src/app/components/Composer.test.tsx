@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MESSAGE_TEXT_MAX } from '../limits';
 import { en } from '../locales/en';
 import { Composer } from './Composer';
@@ -13,9 +13,7 @@ function setup() {
 }
 
 describe('Composer', () => {
-  afterEach(cleanup);
-
-  it('sends on Enter and clears the field', () => {
+    it('sends on Enter and clears the field', () => {
     const { onSend, input } = setup();
     fireEvent.input(input, { target: { value: 'Do you ship to Spain?' } });
     fireEvent.keyDown(input, { key: 'Enter' });

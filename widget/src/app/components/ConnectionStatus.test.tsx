@@ -1,14 +1,12 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../conversation-model';
 import { en } from '../locales/en';
 import { es } from '../locales/es';
 import { ConnectionStatus } from './ConnectionStatus';
 
 describe('ConnectionStatus', () => {
-  afterEach(cleanup);
-
-  it.each<[ConnectionState, string]>([
+    it.each<[ConnectionState, string]>([
     ['connecting', 'Connecting…'],
     ['offline', "Offline — we'll send when you're back"],
     ['unavailable', 'Chat is not available right now'],

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { Followup } from '../conversation-model';
 import { FORMS } from '../locales/forms';
 import { FollowupCard } from './FollowupCard';
@@ -19,9 +19,7 @@ const type = (value: string) => fireEvent.input(screen.getByLabelText('Email'), 
 const send = () => fireEvent.click(screen.getByRole('button', { name: 'Send' }));
 
 describe('FollowupCard', () => {
-  afterEach(cleanup);
-
-  it('asks for an email with a labelled field', () => {
+    it('asks for an email with a labelled field', () => {
     setup();
     expect(screen.getByText(en.followupAsk)).toBeTruthy();
     expect((screen.getByLabelText('Email') as HTMLInputElement).type).toBe('email');

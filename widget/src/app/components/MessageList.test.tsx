@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../conversation-model';
 import { en } from '../locales/en';
 import { MessageList } from './MessageList';
@@ -15,9 +15,7 @@ const entry = (fields: Partial<TimelineEntry>): TimelineEntry => ({
 });
 
 describe('MessageList', () => {
-  afterEach(cleanup);
-
-  it('is a polite live log', () => {
+    it('is a polite live log', () => {
     render(<MessageList entries={[]} strings={en} lang="en" onRetry={vi.fn()} />);
     const log = screen.getByRole('log');
     expect(log.getAttribute('aria-live')).toBe('polite');

@@ -28,11 +28,6 @@ export function MessageList({ entries, strings, lang, onRetry, greeting, agents,
   const lastMine = entries.findLast((entry) => entry.authorKind === 'visitor');
   const seenKey = lastMine && lastMine.status === 'sent' && lastMine.order !== undefined && lastMine.order <= seenOrder ? lastMine.key : null;
 
-  useEffect(() => {
-    const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [newest, asides.length, typing]);
-
   const rows = entries.map((entry) => (
     <MessageItem key={entry.key} entry={entry} strings={strings} time={time} onRetry={onRetry} agents={agents} seen={entry.key === seenKey} />
   ));
@@ -42,6 +37,11 @@ export function MessageList({ entries, strings, lang, onRetry, greeting, agents,
     const at = entries.findIndex((entry) => entry.clientId === aside.after) + 1 || rows.length;
     rows.splice(at, 0, <Fragment key={aside.key}>{aside.node}</Fragment>);
   }
+  // Rows, not asides: a card that comes in later (its chunk loading) scrolls into view too.
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [newest, rows.length, typing]);
 
   return (
     <div class="log" role="log" aria-live="polite" aria-label={strings.conversation} ref={ref}>

@@ -1,8 +1,6 @@
-import { cleanup, render } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { linkify, MessageText } from './MessageText';
-
-afterEach(cleanup);
 
 describe('MessageText', () => {
   it('links http(s) URLs and emails, leaving trailing punctuation as text', () => {

@@ -1,12 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { FORMS } from '../locales/forms';
 import { PrechatForm } from './PrechatForm';
 
 const en = FORMS.en;
 const es = FORMS.es;
-
-afterEach(cleanup);
 
 describe('PrechatForm', () => {
   it('when required, refuses to start without a name and a valid email', () => {

@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { RatingState } from '../conversation-model';
 import { RatingCard } from './RatingCard';
-
-afterEach(cleanup);
 
 const ask: RatingState = { after: null, status: 'ask', transcript: 'idle' };
 

@@ -11,7 +11,6 @@ export interface Strings {
   messageLabel: string;
   placeholder: string;
   send: string;
-  you: string;
   agentFallback: string;
   sending: string;
   notSent: string;
@@ -44,7 +43,6 @@ export const en: Strings = {
   messageLabel: 'Message',
   placeholder: 'Write a message…',
   send: 'Send',
-  you: 'You',
   agentFallback: 'Support',
   sending: 'Sending…',
   notSent: 'Not sent',

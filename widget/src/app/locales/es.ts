@@ -12,7 +12,6 @@ export const es: Strings = {
   messageLabel: 'Mensaje',
   placeholder: 'Escribe un mensaje…',
   send: 'Enviar',
-  you: 'Tú',
   agentFallback: 'Soporte',
   sending: 'Enviando…',
   notSent: 'No enviado',

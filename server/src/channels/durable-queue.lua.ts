@@ -1,14 +1,22 @@
 /**
- * Lua for the email outbox. A claim moves the job's score in the due set to the end of its lease, so a
- * job held by a process that died becomes due again on its own; the claim token makes a late
- * completion from that process a no-op.
+ * Lua for the durable queues (email outbox, webhook deliveries). A claim moves the job's score in the
+ * due set to the end of its lease, so a job held by a process that died becomes due again on its own;
+ * the claim token makes a late completion from that process a no-op.
  */
 
-/** KEYS: jobKey, due. ARGV: record JSON, due at, job id. Returns 1 when added, 0 when the id was known. */
+/**
+ * KEYS: jobKey, due[, history list]. ARGV: record JSON, due at, job id[, history length].
+ * Returns 1 when added, 0 when the id was known. With a history list, the id is pushed to its head
+ * and the list trimmed, in the same step.
+ */
 export const ENQUEUE_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+if KEYS[3] then
+  redis.call('LPUSH', KEYS[3], ARGV[3])
+  redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
+end
 return 1
 `;
 
@@ -44,7 +52,7 @@ return 1
 /**
  * Requeues a job now (compare-and-set on its record). KEYS: jobKey, due, claims. ARGV: expected record
  * JSON, new record JSON, now, job id. Returns 1 when requeued, 0 when the record changed meanwhile,
- * 2 when a worker holds a live lease on it (it is being sent right now).
+ * 2 when a worker holds a live lease on it (it is being attempted right now).
  */
 export const RETRY_SCRIPT = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -58,7 +66,7 @@ redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
 return 1
 `;
 
-/** Drops a claimed id that has nothing left to send (record gone, sent or failed). KEYS: due, claims. ARGV: job id, claim value. */
+/** Drops a claimed id that has nothing left to do (record gone or settled). KEYS: due, claims. ARGV: job id, claim value. */
 export const RELEASE_SCRIPT = `
 if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])

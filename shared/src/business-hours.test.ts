@@ -1,6 +1,6 @@
-import type { BusinessHours } from '@hilo/shared';
+import type { BusinessHours } from './widget-settings.js';
 import { describe, expect, it } from 'vitest';
-import { isWithinHours } from './business-hours';
+import { isWithinHours } from './business-hours.js';
 
 const madrid: BusinessHours = {
   enabled: true,
