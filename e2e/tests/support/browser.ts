@@ -30,6 +30,7 @@ export function trackPageErrors(page: Page): string[] {
   return errors;
 }
 
+/** Fast-forwards transitions first: a panel caught mid-fade shows the page through it. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, animations: 'disabled' });
 }

@@ -231,6 +231,7 @@ describe('knowledge base in the widget', () => {
     act(() => widget.destroy());
     host.remove();
     start();
+    act(() => widget.open());
     await waitFor(() => expect(shadowRoot.querySelector('.kbo')).not.toBeNull());
     expect(shadowRoot.querySelector('.kbr')).toBeNull();
 

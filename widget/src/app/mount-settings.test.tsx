@@ -71,6 +71,7 @@ describe('mount with site settings', () => {
     expect(container.style.getPropertyValue('--x')).toBe('32px');
     expect(container.style.getPropertyValue('--y')).toBe('90px');
     expect(container.style.getPropertyValue('--z')).toBe('5');
+    act(() => widget.open());
     expect($('.hello').textContent).toBe('Hola 👋 ¿Buscas tu talla?');
   });
 

@@ -71,6 +71,9 @@ describe('mount', () => {
     localStorage.setItem('hilo:shop:outbox', JSON.stringify([{ clientId: 'c-123456789', text: 'hi', createdAt: 1, status: 'sending' }]));
     start();
     expect(sockets[0]?.connectCalls).toBe(1);
+    // The panel's contents are built on first open, not while the shop's page is loading.
+    expect(shadowRoot.querySelector('[role="log"]')).toBeNull();
+    act(() => widget.open());
     expect(shadowRoot.querySelector('[role="log"]')?.textContent).toContain('Sending…');
   });
 
@@ -108,6 +111,7 @@ describe('mount', () => {
     await chunks();
     expect(shadowRoot.querySelector('h2')?.textContent).toBe('Chatea con nosotros');
     expect(launcher.getAttribute('aria-label')).toBe('Abrir chat');
+    act(() => widget.open());
     expect(shadowRoot.querySelector('textarea')?.getAttribute('aria-label')).toBe('Mensaje');
   });
 

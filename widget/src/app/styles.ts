@@ -4,14 +4,14 @@
 export function widgetCss(): string {
   return `
 *{box-sizing:border-box}
-.panel{position:fixed;right:var(--x);bottom:calc(var(--y) + 68px);z-index:var(--z);width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;overflow:hidden;background:#fff;color:#111827;border-radius:16px;box-shadow:0 12px 40px rgba(15,23,42,.22),0 2px 8px rgba(15,23,42,.08);font:14px/1.45 system-ui,sans-serif;text-align:left;opacity:0;visibility:hidden;transform:translateY(12px) scale(.98);transform-origin:bottom right;transition:opacity .18s ease,transform .18s ease,visibility 0s .18s}
+.panel{position:fixed;right:var(--x);bottom:calc(var(--y) + 68px);z-index:var(--z);width:370px;height:560px;max-height:calc(100vh - 108px);display:flex;flex-direction:column;overflow:hidden;background:#fff;color:#111827;border-radius:16px;box-shadow:0 12px 40px #0f172a38,0 2px 8px #0f172a14;font:14px/1.45 system-ui,sans-serif;text-align:left;opacity:0;visibility:hidden;transform:translateY(12px) scale(.98);transform-origin:bottom right;transition:opacity .18s,transform .18s,visibility 0s .18s}
 .left .panel{right:auto;left:var(--x);transform-origin:bottom left}
-.panel.open{opacity:1;visibility:visible;transform:none;transition:opacity .18s ease,transform .18s ease}
+.panel.open{opacity:1;visibility:visible;transform:none;transition:opacity .18s,transform .18s}
 .head{display:flex;align-items:center;gap:12px;padding:16px 12px 14px 20px;background:var(--b);color:var(--bt)}
 .head h2{margin:0;font-size:16px;font-weight:600;line-height:1.3}
 .head p{margin:2px 0 0;font-size:12.5px;opacity:.85}
 .x{margin-left:auto;flex:none;width:36px;height:36px;padding:0;border:0;border-radius:50%;background:transparent;color:inherit;cursor:pointer;display:grid;place-items:center}
-.x:hover{background:rgba(127,127,127,.2)}
+.x:hover{background:#7f7f7f33}
 button:focus-visible{outline:2px solid var(--ba);outline-offset:2px}
 .x:focus-visible{outline-color:currentColor}
 .status{padding:6px 16px;font-size:12.5px;text-align:center;background:#fef3c7;color:#92400e}
@@ -41,7 +41,6 @@ button:focus-visible{outline:2px solid var(--ba);outline-offset:2px}
 .typing{align-self:flex-start;font-style:italic}
 .n{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;background:#b91c1c;color:#fff;font:700 12px/20px system-ui,sans-serif;text-align:center}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;max-height:none;border-radius:0}.composer textarea,.card input{font-size:16px}}
-@media (prefers-reduced-motion:reduce){.panel,.left .panel{right:auto;left:var(--x);transform-origin:bottom left}
-.panel.open{transform:none;transition:none}}
+@media (prefers-reduced-motion:reduce){.panel,.panel.open{transform:none;transition:none}}
 `;
 }

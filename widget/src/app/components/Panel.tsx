@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { Strings } from '../locales/en';
 
 interface PanelProps {
@@ -10,6 +11,9 @@ interface PanelProps {
 }
 
 export function Panel({ open, strings, subtitle, onClose, children }: PanelProps) {
+  // The contents are built on first open, not in the task that loads the app on the shop's page.
+  const opened = useRef(false);
+  opened.current ||= open;
   return (
     <div
       class={open ? 'panel open' : 'panel'}
@@ -34,7 +38,7 @@ export function Panel({ open, strings, subtitle, onClose, children }: PanelProps
           </svg>
         </button>
       </header>
-      {children}
+      {opened.current && children}
     </div>
   );
 }
