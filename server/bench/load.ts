@@ -32,6 +32,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   maxPerS: number;
+  /** Messages acknowledged during phase 2. */
+  maxAcked: number;
   /** Phase 0: every visitor's first message (a new conversation each), as fast as 200 in flight allow. */
   conversationsPerS: number;
 }
@@ -145,6 +147,10 @@ async function main(): Promise<void> {
 
   // Phase 2: as fast as acks come back, with a bounded number in flight.
   const before = received;
+  const ackedBefore = acked;
+  // The parent reads the servers' CPU time at both ends of this phase (CPU per message, immune to how
+  // busy the rest of the machine is).
+  process.send?.({ phase: 'max-start' });
   const maxStart = performance.now();
   const maxEnd = maxStart + config.maxDurationS * 1000;
   await Promise.all(
@@ -153,6 +159,8 @@ async function main(): Promise<void> {
     }),
   );
   const maxPerS = (received - before) / ((performance.now() - maxStart) / 1000);
+  process.send?.({ phase: 'max-end' });
+  const maxAcked = acked - ackedBefore;
 
   latencies.sort((a, b) => a - b);
   const result: LoadResult = {
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     maxPerS,
+    maxAcked,
     conversationsPerS,
   };
   process.send?.({ phase: 'done', result });

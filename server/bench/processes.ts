@@ -69,15 +69,26 @@ export function rssBytes(pid: number): number {
   }
 }
 
-/** Runs the load generator in its own process; `onConnected` runs with every socket open. */
-export function runLoad<T>(config: object, onConnected: () => void): Promise<T> {
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or NaN elsewhere. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** Runs the load generator in its own process; `onPhase` runs as it reaches 'connected', 'max-start' and 'max-end'. */
+export function runLoad<T>(config: object, onPhase: (phase: string) => void): Promise<T> {
   const child = fork(here('./load.ts'), [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.on('message', (message: { phase: string; result?: T }) => {
-      if (message.phase === 'connected') {
-        onConnected();
-        child.send('go');
-      } else if (message.phase === 'done') resolve(message.result as T);
+      if (message.phase === 'done') return resolve(message.result as T);
+      onPhase(message.phase);
+      if (message.phase === 'connected') child.send('go');
     });
     child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
   });

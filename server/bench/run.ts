@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
-import { here, rssBytes, runLoad, startNode, type Child } from './processes.js';
+import { cpuSeconds, here, rssBytes, runLoad, startNode, type Child } from './processes.js';
 
 /**
  * `pnpm bench`: Hilo against a bare Socket.IO relay on this machine, then two Hilo processes behind one
@@ -31,6 +31,8 @@ interface Row {
   name: string;
   result: LoadResult;
   bytesPerSocket: number;
+  /** Server CPU time per acknowledged message at full load (all server processes together). */
+  cpuUsPerMessage: number;
 }
 
 function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
@@ -64,10 +66,15 @@ async function signIn(url: string): Promise<string> {
 async function measure(name: string, servers: Child[], config: LoadConfig): Promise<Row> {
   const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
   let loaded = baseline;
-  const result = await runLoad<LoadResult>(config, () => {
-    loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+  const cpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+  let cpuAtMax = 0;
+  let cpuInMax = NaN;
+  const result = await runLoad<LoadResult>(config, (phase) => {
+    if (phase === 'connected') loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+    if (phase === 'max-start') cpuAtMax = cpu();
+    if (phase === 'max-end') cpuInMax = cpu() - cpuAtMax;
   });
-  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld) };
+  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: (cpuInMax * 1e6) / Math.max(1, result.maxAcked) };
   console.error(`  ${name}: done`);
   return row;
 }
@@ -132,7 +139,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 function printTable(rows: Row[]): void {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'KB/socket', 'refused'];
+  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg', 'KB/socket', 'refused'];
   const lines = rows.map((r) => [
     r.name,
     String(r.result.socketsHeld),
@@ -143,6 +150,7 @@ function printTable(rows: Row[]): void {
     ms(r.result.p95),
     ms(r.result.p99),
     r.result.maxPerS.toFixed(0),
+    Number.isFinite(r.cpuUsPerMessage) ? r.cpuUsPerMessage.toFixed(0) : '-',
     (r.bytesPerSocket / 1024).toFixed(1),
     String(r.result.refused),
   ]);
@@ -154,7 +162,7 @@ function printTable(rows: Row[]): void {
   const hilo = rows.find((r) => r.name === 'Hilo, 1 process');
   for (const bare of rows.filter((r) => r.name.startsWith('bare'))) {
     if (!hilo) break;
-    print(`\nHilo / ${bare.name}: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
+    print(`\nHilo / ${bare.name}: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, CPU per message ${(hilo.cpuUsPerMessage / bare.cpuUsPerMessage).toFixed(1)}x, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
   }
 }
 

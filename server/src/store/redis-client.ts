@@ -1,22 +1,26 @@
 import { createHash } from 'node:crypto';
 import { createClient, createCluster } from 'redis';
+import { watchConnection } from './redis-watchdog.js';
 
 
 export interface RedisClientOptions {
   url: string;
   onError(err: Error): void;
+  /** How a stuck connection is found: probe interval and timeout (see redis-watchdog.ts). */
+  watchdog?: { everyMs: number; timeoutMs: number };
 }
 
 /**
  * A client that keeps retrying with capped backoff and never lets a Redis error escape as an unhandled
- * 'error' event (which would crash the process). Commands issued while disconnected fail fast, and
- * every command keeps node-redis's 5 s timeout: without it (tried for speed, about a tenth of the CPU at
- * full load) a command sent as Redis restarted could wait forever and stall a queue's worker for good.
+ * 'error' event (which would crash the process). Commands issued while disconnected fail fast. Instead
+ * of node-redis's per-command timeout, a watchdog (redis-watchdog.ts) drops a connection that stops
+ * answering, so no command waits forever (a queue worker or shutdown would stall for good).
  */
 function makeClient(url: string) {
   return createClient({
     url,
     disableOfflineQueue: true,
+    commandOptions: { timeout: 0 },
     socket: {
       connectTimeout: 5000,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
@@ -27,6 +31,8 @@ function makeClient(url: string) {
 /**
  * Redis Cluster: the seed nodes are enough, the client discovers the rest and follows MOVED/ASK.
  * Every multi-key command, MULTI and script keeps its keys in one slot (hash tags in keys.ts).
+ * Node connections have no watchdog (the cluster client gives no handle on one node's connection to
+ * drop); they keep node-redis's timeout, which covers commands not yet written.
  */
 function makeCluster(urls: string[]) {
   return createCluster({
@@ -41,10 +47,11 @@ function makeCluster(urls: string[]) {
 /** One Redis or a Redis Cluster; stores use only commands both route the same way. */
 export type RedisClient = ReturnType<typeof makeClient> | ReturnType<typeof makeCluster>;
 
-export async function connectRedis({ url, onError }: RedisClientOptions): Promise<RedisClient> {
+export async function connectRedis({ url, onError, watchdog = { everyMs: 1000, timeoutMs: 5000 } }: RedisClientOptions): Promise<RedisClient> {
   const client = makeClient(url);
   client.on('error', onError);
   await client.connect();
+  watchConnection(client, { ...watchdog, onStuck: (err) => onError(new Error(`Redis stopped answering, reconnecting: ${err.message}`)) });
   return client;
 }
 
