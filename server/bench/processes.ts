@@ -81,6 +81,16 @@ export function cpuSeconds(pid: number): number {
 }
 const CLOCK_TICKS = 100;
 
+/** The machine's CPU counters so far (Linux /proc/stat, all cores): total and stolen by the hypervisor. */
+export function machineCpu(): { total: number; steal: number } {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return { total: NaN, steal: NaN };
+  }
+}
+
 /** Runs the load generator in its own process; `onPhase` runs as it reaches 'connected', 'max-start' and 'max-end'. */
 export function runLoad<T>(config: object, onPhase: (phase: string) => void): Promise<T> {
   const child = fork(here('./load.ts'), [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
-import { cpuSeconds, here, rssBytes, runLoad, startNode, type Child } from './processes.js';
+import { cpuSeconds, here, machineCpu, rssBytes, runLoad, startNode, type Child } from './processes.js';
 
 /**
  * `pnpm bench`: Hilo against a bare Socket.IO relay on this machine, then two Hilo processes behind one
@@ -33,6 +33,8 @@ interface Row {
   bytesPerSocket: number;
   /** Server CPU time per acknowledged message at full load (all server processes together). */
   cpuUsPerMessage: number;
+  /** Share of the machine's CPU the hypervisor took during the run: latency and rates suffer with it. */
+  stealPercent: number;
 }
 
 function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
@@ -67,6 +69,7 @@ async function measure(name: string, servers: Child[], config: LoadConfig): Prom
   const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
   let loaded = baseline;
   const cpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+  const machineAtStart = machineCpu();
   let cpuAtMax = 0;
   let cpuInMax = NaN;
   const result = await runLoad<LoadResult>(config, (phase) => {
@@ -74,7 +77,9 @@ async function measure(name: string, servers: Child[], config: LoadConfig): Prom
     if (phase === 'max-start') cpuAtMax = cpu();
     if (phase === 'max-end') cpuInMax = cpu() - cpuAtMax;
   });
-  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: (cpuInMax * 1e6) / Math.max(1, result.maxAcked) };
+  const machine = machineCpu();
+  const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
+  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: (cpuInMax * 1e6) / Math.max(1, result.maxAcked), stealPercent };
   console.error(`  ${name}: done`);
   return row;
 }
@@ -139,7 +144,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 function printTable(rows: Row[]): void {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg', 'KB/socket', 'refused'];
+  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg', 'KB/socket', 'refused', 'CPU stolen'];
   const lines = rows.map((r) => [
     r.name,
     String(r.result.socketsHeld),
@@ -153,6 +158,7 @@ function printTable(rows: Row[]): void {
     Number.isFinite(r.cpuUsPerMessage) ? r.cpuUsPerMessage.toFixed(0) : '-',
     (r.bytesPerSocket / 1024).toFixed(1),
     String(r.result.refused),
+    Number.isFinite(r.stealPercent) ? `${r.stealPercent.toFixed(0)}%` : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;

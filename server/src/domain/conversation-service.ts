@@ -126,8 +126,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
       current = { ...current, status: 'open', resolvedAt: null };
       void activity.record({ type: 'conversation.reopened', ...conversationFacts(current), at });
     }
-    await conversations.index(current);
+    // Agents hear of the message while the inbox index is written, not one round trip later.
+    const indexed = conversations.index(current);
     notifier.messageCreated(current, result.message);
+    await indexed;
     const facts = conversationFacts(current);
     const { message } = result;
     void activity.record({ type: 'message.created', ...facts, messageId: message.id, authorKind: message.author.kind, text: message.text, at: message.createdAt });

@@ -2,6 +2,7 @@ import type { Conversation, ConversationStatus, Message, MessagePreview } from '
 import { CHANNELS, CONVERSATION_STATUSES } from '@hilo/shared';
 import type { ConversationRepository } from '../domain/ports.js';
 import { APPEND_MESSAGE } from './append-message.lua.js';
+import { INDEX_INBOX } from './inbox-index.lua.js';
 import { keys } from './keys.js';
 import { runScript, type RedisClient } from './redis-client.js';
 
@@ -122,13 +123,9 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
     },
 
     async index(conversation) {
-      const multi = redis.multi();
-      for (const status of CONVERSATION_STATUSES) {
-        const key = keys.inbox(conversation.siteId, status);
-        if (status === conversation.status) multi.zAdd(key, { score: conversation.updatedAt, value: conversation.id });
-        else multi.zRem(key, conversation.id);
-      }
-      await multi.exec();
+      const inboxes = CONVERSATION_STATUSES.map((status) => keys.inbox(conversation.siteId, status));
+      const current = CONVERSATION_STATUSES.indexOf(conversation.status) + 1;
+      await runScript(redis, INDEX_INBOX, inboxes, [String(current), String(conversation.updatedAt), conversation.id]);
     },
 
     async updateMessage(conversationId, order, update) {
