@@ -219,6 +219,24 @@ describe('identity and the timeline', () => {
     expect(contact).toMatchObject({ name: 'Kim', emails: [{ value: 'kim@example.com', verified: false }], attributes: { cartValue: 12 } });
   });
 
+  it('names the chat after a customer who signs in while her first message opens it, on every interleaving', async () => {
+    // The widget sends identify and the first message back to back; the server runs them concurrently.
+    const { conversationId } = await inboundEmail({ from: 'Lia Pons <lia@example.com>', subject: 'Order #2001', text: 'lia mail', messageId: '<l1@example.com>' });
+    const owner = (await conversationOf(conversationId)).contactId ?? '';
+    for (let round = 0; round < 8; round += 1) {
+      const { socket } = await shopper();
+      const acks = await Promise.all([
+        request(socket, 'visitor:identify', { email: 'lia@example.com', name: 'Lia Pons', userHash: userHashFor(server.site.secret, 'lia@example.com') }),
+        request(socket, 'message:send', { clientId: uuid(), text: `round ${round}` }),
+      ]);
+      expect(acks.every((a) => a.ok)).toBe(true);
+      const { conversation } = await ok<ConversationHistory>(request(socket, 'conversation:sync', { afterOrder: 0 }));
+      expect(conversation.visitorName, `round ${round}`).toBe('Lia Pons');
+      expect(conversation.contactId, `round ${round}`).toBe(owner);
+      expect((await timelineOf(owner)).some((e) => e.kind === 'conversation' && e.conversation.id === conversation.id), `round ${round}`).toBe(true);
+    }
+  });
+
   it('records page context, attributes and visits for the agent', async () => {
     const { socket } = await shopper();
     await ok(request(socket, 'visitor:context', { url: 'https://shop.example/p/linen', title: 'Linen shirt', attributes: { plan: 'pro', cartValue: 59 } }));

@@ -293,6 +293,14 @@ export function createContactService({ contacts, timeline, visitors, conversatio
     setContext(site: Site, visitorId: string, input: { url?: string; title?: string; attributes?: Attributes }): Promise<void> {
       return perVisitor(`${site.id}:${visitorId}`, () => setContextNow(site, visitorId, input));
     },
+
+    /**
+     * Runs `work` with the visitor's contact in the same per-visitor queue as identify, so a sign-in
+     * cannot merge the contact while `work` (opening the visitor's first conversation) uses it.
+     */
+    withVisitorContact<T>(siteId: string, visitorId: string, work: (contact: Contact) => Promise<T>): Promise<T> {
+      return perVisitor(`${siteId}:${visitorId}`, async () => work(await forVisitor(siteId, visitorId)));
+    },
     async profile(siteId: string, contactId: string): Promise<ContactProfile> {
       const contact = await resolve(contactId);
       if (!contact || contact.siteId !== siteId) throw new DomainError('not_found', 'Contact not found');

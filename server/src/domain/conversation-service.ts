@@ -95,18 +95,23 @@ export function createConversationService(deps: ConversationServiceDeps) {
   async function ensureVisitorConversation(siteId: string, visitorId: string): Promise<Conversation> {
     const existing = await visitorConversation(siteId, visitorId);
     if (existing) return existing;
-    const contact = await contacts.forVisitor(siteId, visitorId);
-    // The conversation exists before it is linked, so whoever reads the link always finds it.
-    const fresh = await open({ siteId, visitorId, channel: 'chat', contactId: contact.id, visitorName: contact.name, subject: null });
-    const linked = await visitors.linkConversation(siteId, visitorId, fresh.id);
-    if (linked !== fresh.id) {
-      await conversations.discard(fresh.id);
-      const winner = await conversations.get(linked);
-      if (!winner) throw new DomainError('internal', 'Conversation link points nowhere');
-      return winner;
-    }
-    await publish(fresh);
-    return fresh;
+    // In the visitor's queue: a sign-in sent with the first message (the widget sends them back to back)
+    // merges the contact before or after, never while the conversation is filed under it.
+    return contacts.withVisitorContact(siteId, visitorId, async (contact) => {
+      const opened = await visitorConversation(siteId, visitorId);
+      if (opened) return opened;
+      // The conversation exists before it is linked, so whoever reads the link always finds it.
+      const fresh = await open({ siteId, visitorId, channel: 'chat', contactId: contact.id, visitorName: contact.name, subject: null });
+      const linked = await visitors.linkConversation(siteId, visitorId, fresh.id);
+      if (linked !== fresh.id) {
+        await conversations.discard(fresh.id);
+        const winner = await conversations.get(linked);
+        if (!winner) throw new DomainError('internal', 'Conversation link points nowhere');
+        return winner;
+      }
+      await publish(fresh);
+      return fresh;
+    });
   }
 
   async function append(conversation: Conversation, author: MessageAuthor, input: AppendInput): Promise<{ message: Message; created: boolean }> {
