@@ -297,17 +297,20 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   );
   app.use(createHealthRoutes(() => redis.ping()));
   app.use(createMetricsRoutes(metrics));
+  // Files from disk are served before the gate: they cost no Redis, and a shed page would show a shopper
+  // raw JSON instead of the shop's chat button, or an agent no sign-in form (seen while a fresh server
+  // was busy starting). The widget's own routes (config, files, kb) fall through to the gate.
+  app.use('/widget', createWidgetRoutes(paths));
+  app.use('/console', createConsoleRoutes(paths));
+  app.get('/', (_req, res) => res.redirect('/console/'));
+  if (demoSite) app.use('/demo', createDemoRoutes({ publicUrl: config.publicUrl, site: demoSite }));
   // Everything below is rate-limited per address and shed under overload; health and metrics are not.
   app.use(protection.http);
   app.use('/widget/config', createWidgetConfigRoutes({ widgetSettings }));
   const chatFiles = createChatAttachmentService({ attachments: attachmentStore, visitorSend: (siteId, visitorId, input) => conversations.visitorSend(siteId, visitorId, input), fileUrl: (id) => `${publicOrigin}/widget/files/${id}` });
   app.use('/widget/files', createChatAttachmentRoutes({ sites, files: chatFiles }));
   app.use('/widget/kb', createWidgetKnowledgeRoutes({ sites, knowledge }));
-  app.use('/widget', createWidgetRoutes(paths));
   app.use('/help', createHelpPageRoutes({ sites, knowledge, logger }));
-  app.use('/console', createConsoleRoutes(paths));
-  app.get('/', (_req, res) => res.redirect('/console/'));
-  if (demoSite) app.use('/demo', createDemoRoutes({ publicUrl: config.publicUrl, site: demoSite }));
   const apiTokens = createApiTokenService({ tokens: createApiTokenStore(redis), agents: agentStore });
   // Bearer tokens only, never cookies: outside the CSRF guard. A token gets the budget of one agent.
   app.use('/api/v1', createRestRouter({

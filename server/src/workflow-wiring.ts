@@ -57,8 +57,8 @@ export function createWorkflow({ redis, agents, agentStore, conversationStore, v
     invites,
     /** For the conversation service: routing, inbox views and search follow every stored message. */
     async afterMessage(conversation: Conversation, message: Message): Promise<void> {
-      await workflow.onMessage(conversation, message);
-      await search.index(conversation, message);
+      // Independent writes: both go out in the same round trip.
+      await Promise.all([workflow.onMessage(conversation, message), search.index(conversation, message)]);
     },
     transport: {
       onConnection(socket: AgentSocket): void {

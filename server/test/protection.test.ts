@@ -143,6 +143,11 @@ describe('overload shedding', () => {
     open.push(refusedSocket);
     await expect(whenReady(refusedSocket)).rejects.toThrow();
     expect((await fetch(`${shedding.url}/healthz`)).status).toBe(200);
+    // Files from disk still load: the shop keeps its chat button and the agent the sign-in page.
+    expect((await fetch(`${shedding.url}/widget/loader.js`)).status).toBe(200);
+    expect((await fetch(`${shedding.url}/console/`)).status).toBe(200);
+    // The widget's Redis-backed routes behind the same prefix are still shed.
+    expect((await fetch(`${shedding.url}/widget/config/${shedding.site.publicKey}`)).status).toBe(503);
 
     await sleep(1700);
     expect(await request(shopper, 'conversation:sync', { afterOrder: 0 })).toMatchObject({ ok: true });

@@ -38,6 +38,8 @@ export interface AppendInput extends SendInput {
   delivery?: Delivery;
   /** The answer bot's article offer (bot messages only). */
   bot?: BotOffer;
+  /** The connection that sent it: its ack carries the message, so the live echo skips it. */
+  origin?: string;
 }
 
 export interface NewConversation {
@@ -133,7 +135,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
     // Agents hear of the message while the inbox index is written, not one round trip later.
     const indexed = conversations.index(current);
-    notifier.messageCreated(current, result.message);
+    notifier.messageCreated(current, result.message, input.origin);
     await indexed;
     const facts = conversationFacts(current);
     const { message } = result;
@@ -163,9 +165,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     publish,
     append,
 
-    async visitorSend(siteId: string, visitorId: string, input: SendInput): Promise<Message> {
+    async visitorSend(siteId: string, visitorId: string, input: SendInput, origin?: string): Promise<Message> {
       const conversation = await ensureVisitorConversation(siteId, visitorId);
-      const { message, created } = await append(conversation, { kind: 'visitor', id: visitorId }, input);
+      const { message, created } = await append(conversation, { kind: 'visitor', id: visitorId }, { ...input, origin });
       // One offer per unanswered turn, not one per message.
       // Only a person's reply ends the shopper's turn: a bot answer in between does not start a new one.
       const last = conversation.lastMessage?.authorKind;

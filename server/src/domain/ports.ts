@@ -174,8 +174,11 @@ export interface VisitorRepository {
 
 /** Fan-out of domain events to connected clients (on every server process). */
 export interface ConversationNotifier {
-  /** Also announces the conversation's new state: no `conversationUpdated` follows a new message. */
-  messageCreated(conversation: Conversation, message: Message): void;
+  /**
+   * Also announces the conversation's new state: no `conversationUpdated` follows a new message.
+   * `origin` is the visitor connection that sent it, which already has it from its ack.
+   */
+  messageCreated(conversation: Conversation, message: Message, origin?: string): void;
   messageUpdated(conversation: Conversation, message: Message): void;
   conversationUpdated(conversation: Conversation): void;
   contactUpdated(contact: Contact): void;

@@ -5,8 +5,8 @@ import type { HiloMetrics } from './metrics.js';
 export function instrumentNotifier(notifier: ConversationNotifier, metrics: HiloMetrics): ConversationNotifier {
   return {
     ...notifier,
-    messageCreated(conversation, message) {
-      notifier.messageCreated(conversation, message);
+    messageCreated(conversation, message, origin) {
+      notifier.messageCreated(conversation, message, origin);
       metrics.messagesStored.inc({ author: message.author.kind });
       metrics.deliveryLatency.observe(Math.max(0, Date.now() - message.createdAt) / 1000);
     },

@@ -7,8 +7,9 @@ export function createSocketNotifier(visitors: VisitorNamespace, agents: AgentNa
   const toVisitor = (siteId: string, visitorId: string) => visitors.to(rooms.visitor(siteId, visitorId));
   const toAgents = (siteId: string) => agents.to(rooms.siteAgents(siteId));
   return {
-    messageCreated(conversation, message) {
-      if (conversation.visitorId) toVisitor(conversation.siteId, conversation.visitorId).emit('message:new', message);
+    messageCreated(conversation, message, origin) {
+      // The sending tab has the message from its ack; its other tabs still need it.
+      if (conversation.visitorId) toVisitor(conversation.siteId, conversation.visitorId).except(origin ?? []).emit('message:new', message);
       toAgents(conversation.siteId).emit('message:new', message, conversation);
     },
     messageUpdated(conversation, message) {

@@ -28,7 +28,7 @@ export function createVisitorHandlers({ conversations, contacts, presence, logge
 
     socket.on(
       'message:send',
-      handle(visitorSendSchema, logger, (input) => conversations.visitorSend(site.id, visitorId, input)),
+      handle(visitorSendSchema, logger, (input) => conversations.visitorSend(site.id, visitorId, input, socket.id)),
     );
     socket.on(
       'visitor:identify',
