@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
+import { guardSubscriptions } from './store/guard-subscriptions.js';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
@@ -168,7 +169,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
 
   const app = express();
   const httpServer = createServer(app);
-  const subscriber = redis.duplicate();
+  const subscriber = guardSubscriptions(redis.duplicate(), (err) => logger.warn({ err }, 'adapter (un)subscribe failed'));
   subscriber.on('error', (err: Error) => {
     metrics.redisErrors.inc({ client: 'adapter' });
     logger.warn({ err }, 'redis adapter subscriber error');

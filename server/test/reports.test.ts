@@ -411,10 +411,12 @@ describe('/api/reports', () => {
     expect(report?.agents).toEqual([expect.objectContaining({ name: 'Alex Admin', resolved: 1, csat: { good: 1, bad: 0, goodRate: 1 } })]);
     expect(report?.query).toEqual({ from: day, to: day, tz: 'UTC' });
 
-    const csv = await get(`/api/reports/export/agents.csv?from=${day}&to=${day}&tz=Europe%2FMadrid&channel=`);
+    // Madrid's calendar day, which is already tomorrow from 23:00 UTC (this test failed in that hour).
+    const madridDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid' }).format(new Date(createdAt));
+    const csv = await get(`/api/reports/export/agents.csv?from=${madridDay}&to=${madridDay}&tz=Europe%2FMadrid&channel=`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="hilo-agents-${day}-to-${day}.csv"`);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="hilo-agents-${madridDay}-to-${madridDay}.csv"`);
     expect((await csv.text()).split('\r\n')[1]).toMatch(/^a_[^,]+,Alex Admin,\d,1,1,/);
 
     const emailOnly = (await (await get(`/api/reports?from=${day}&to=${day}&channel=email`)).json()) as Report;
