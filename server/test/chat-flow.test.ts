@@ -105,14 +105,24 @@ describe('shopper and agent chat', () => {
     expect(page2.ok && page2.data.messages).toHaveLength(5);
   });
 
-  it('shows a message from one tab in the visitor\u2019s other tabs', async () => {
+  it('shows a message from one tab in the visitor\u2019s other tabs, and no echo in the tab that sent it', async () => {
     const tab1 = visitor();
     const { token } = await whenReady(tab1);
     const tab2 = visitor(token);
     await whenReady(tab2);
+    const echoes: Message[] = [];
+    tab1.on('message:new', (m) => echoes.push(m));
     const seen = nextEvent<Message>(tab2, 'message:new');
-    await request(tab1, 'message:send', { clientId: uuid(), text: 'from tab 1' });
+    const sent = await request<Message>(tab1, 'message:send', { clientId: uuid(), text: 'from tab 1' });
     expect((await seen).text).toBe('from tab 1');
+    // The ack carries the stored message; an agent's reply still reaches both tabs.
+    expect(sent.ok && sent.data.text).toBe('from tab 1');
+    const staff = await agent();
+    const replyInTab1 = nextEvent<Message>(tab1, 'message:new');
+    if (!sent.ok) throw new Error('send failed');
+    await request(staff, 'message:send', { conversationId: sent.data.conversationId, clientId: uuid(), text: 'hello both' });
+    expect((await replyInTab1).text).toBe('hello both');
+    expect(echoes.map((m) => m.text)).toEqual(['hello both']);
   });
 
   it('tells visitors how many agents are online, live', async () => {
