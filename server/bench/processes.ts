@@ -69,6 +69,9 @@ export function rssBytes(pid: number): number {
   }
 }
 
+/** Linux's USER_HZ: the unit of the CPU times in /proc. */
+const CLOCK_TICKS = 100;
+
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or NaN elsewhere. */
 export function cpuSeconds(pid: number): number {
   try {
@@ -79,7 +82,6 @@ export function cpuSeconds(pid: number): number {
     return NaN;
   }
 }
-const CLOCK_TICKS = 100;
 
 /** The machine's CPU counters so far (Linux /proc/stat, all cores): total and stolen by the hypervisor. */
 export function machineCpu(): { total: number; steal: number } {

@@ -1,4 +1,5 @@
-const METHODS = ['sSubscribe', 'sUnsubscribe', 'subscribe', 'unsubscribe', 'pSubscribe', 'pUnsubscribe'];
+/** What the sharded adapter calls on its subscriber. */
+const METHODS = ['sSubscribe', 'sUnsubscribe'];
 
 /**
  * The Socket.IO Redis adapter subscribes and unsubscribes rooms without handling the promise, so one

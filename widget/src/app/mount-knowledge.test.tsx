@@ -5,7 +5,7 @@ import { act, fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetController } from '../contract';
 import { mount } from './mount';
-import { FakeSocket, message, must, settle } from './test-support/fake-socket';
+import { acceptConnection, FakeSocket, message, must, settle } from './test-support/fake-socket';
 
 let host: HTMLElement;
 let shadowRoot: ShadowRoot;
@@ -63,14 +63,7 @@ async function openConnected() {
     await settle();
   });
   act(() => widget.open());
-  const socket = must(sockets[0], 'a socket');
-  await act(async () => {
-    socket.serverConnect();
-    socket.take('conversation:sync')[0]?.ack({ ok: true, data: null });
-    socket.fire('session:ready', { visitorId: 'v1', token: 'tok-1' });
-    await settle();
-  });
-  return socket;
+  return acceptConnection(must(sockets[0], 'a socket'));
 }
 
 const $ = <E extends Element = HTMLElement>(selector: string) => must(shadowRoot.querySelector<E>(selector), selector);

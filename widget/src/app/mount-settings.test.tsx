@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetController } from '../contract';
 import { loadExtras } from './components/use-extras';
 import { mount } from './mount';
-import { FakeSocket, message, must, settle } from './test-support/fake-socket';
+import { acceptConnection, FakeSocket, message, must, settle } from './test-support/fake-socket';
 
 let host: HTMLElement;
 let shadowRoot: ShadowRoot;
@@ -42,14 +42,7 @@ async function start(fields: Partial<WidgetConfig> = {}) {
 
 async function openConnected() {
   act(() => widget.open());
-  const socket = must(sockets[0], 'a socket');
-  await act(async () => {
-    socket.serverConnect();
-    socket.take('conversation:sync')[0]?.ack({ ok: true, data: null });
-    socket.fire('session:ready', { visitorId: 'v1', token: 'tok-1' });
-    await settle();
-  });
-  return socket;
+  return acceptConnection(must(sockets[0], 'a socket'));
 }
 
 const $ = <E extends Element = HTMLElement>(selector: string) => must(shadowRoot.querySelector<E>(selector), selector);

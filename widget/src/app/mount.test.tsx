@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WidgetController } from '../contract';
 import { loadExtras } from './components/use-extras';
 import { mount } from './mount';
-import { FakeSocket, must, settle } from './test-support/fake-socket';
+import { acceptConnection, FakeSocket, must, settle } from './test-support/fake-socket';
 
 let host: HTMLElement;
 let shadowRoot: ShadowRoot;
@@ -150,14 +150,7 @@ describe('mount', () => {
   /** Opens the panel and plays a server that accepts the connection (no history yet). */
   async function openConnected() {
     act(() => widget.open());
-    const socket = must(sockets[0], 'a socket');
-    await act(async () => {
-      socket.serverConnect();
-      socket.take('conversation:sync')[0]?.ack({ ok: true, data: null });
-      socket.fire('session:ready', { visitorId: 'v1', token: 'tok-1' });
-      await settle();
-    });
-    return socket;
+    return acceptConnection(must(sockets[0], 'a socket'));
   }
 
   it('offers an email follow-up after the shopper\'s message, sends it with visitor:identify and confirms', async () => {

@@ -1,6 +1,7 @@
 // A stand-in for a socket.io-client Socket: records emits with their ack callbacks and lets a test
 // play the server's side (connect, drop, push events).
 import type { Message } from '@hilo/shared';
+import { act } from 'preact/test-utils';
 import type { SocketOptions, VisitorSocket } from '../visitor-connection';
 
 type Listener = (...args: unknown[]) => void;
@@ -104,4 +105,15 @@ export async function settle(): Promise<void> {
 export function must<T>(value: T | null | undefined, what = 'value'): T {
   if (value === null || value === undefined) throw new Error(`expected ${what}`);
   return value;
+}
+
+/** Plays a server that accepts the connection: connected, no history yet, a fresh session. */
+export async function acceptConnection(socket: FakeSocket): Promise<FakeSocket> {
+  await act(async () => {
+    socket.serverConnect();
+    socket.take('conversation:sync')[0]?.ack({ ok: true, data: null });
+    socket.fire('session:ready', { visitorId: 'v1', token: 'tok-1' });
+    await settle();
+  });
+  return socket;
 }
