@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClient } from 'redis';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { cpuSeconds, here, machineCpu, rssBytes, runLoad, startNode, type Child } from './processes.js';
@@ -33,6 +34,8 @@ interface Row {
   bytesPerSocket: number;
   /** Server CPU time per acknowledged message at full load (all server processes together). */
   cpuUsPerMessage: number;
+  /** Redis' CPU time per acknowledged message at full load (NaN for the relay without Redis). */
+  redisUsPerMessage: number;
   /** Share of the machine's CPU the hypervisor took during the run: latency and rates suffer with it. */
   stealPercent: number;
 }
@@ -65,22 +68,29 @@ async function signIn(url: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-async function measure(name: string, servers: Child[], config: LoadConfig): Promise<Row> {
+async function measure(name: string, servers: Child[], config: LoadConfig, redis?: { pid: number; url: string }): Promise<Row> {
+  if (redis) await redisStats(redis.url, true);
+  const redisPid = redis?.pid;
   const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
   let loaded = baseline;
   const cpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
   const machineAtStart = machineCpu();
   let cpuAtMax = 0;
   let cpuInMax = NaN;
+  const redisCpu = () => (redisPid === undefined ? NaN : cpuSeconds(redisPid));
+  let redisAtMax = NaN;
+  let redisInMax = NaN;
   const result = await runLoad<LoadResult>(config, (phase) => {
     if (phase === 'connected') loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
-    if (phase === 'max-start') cpuAtMax = cpu();
-    if (phase === 'max-end') cpuInMax = cpu() - cpuAtMax;
+    if (phase === 'max-start') [cpuAtMax, redisAtMax] = [cpu(), redisCpu()];
+    if (phase === 'max-end') [cpuInMax, redisInMax] = [cpu() - cpuAtMax, redisCpu() - redisAtMax];
   });
   const machine = machineCpu();
   const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
-  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: (cpuInMax * 1e6) / Math.max(1, result.maxAcked), stealPercent };
+  const perMessage = (seconds: number) => (seconds * 1e6) / Math.max(1, result.maxAcked);
+  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: perMessage(cpuInMax), redisUsPerMessage: perMessage(redisInMax), stealPercent };
   console.error(`  ${name}: done`);
+  if (redis) await redisStats(redis.url, false);
   return row;
 }
 
@@ -111,14 +121,14 @@ async function main(): Promise<void> {
       const bare = await startNode(here('./bare-relay.ts'), { REDIS_URL: redis.url }, [/listening (\d+)/]);
       children.push(bare);
       const url = `http://127.0.0.1:${bare.match[0]}`;
-      rows.push(await measure('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }));
+      rows.push(await measure('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }, redis));
       await bare.stop();
     }
     if (runs.includes('hilo')) {
       const hilo = await startHilo(redis.url, join(dir, 'h1'));
       children.push(hilo);
       const url = `http://127.0.0.1:${hilo.match[0]}`;
-      rows.push(await measure('Hilo, 1 process', [hilo], { ...load, visitorUrl: url, agentUrl: url, siteKey: hilo.match[1] as string, cookie: await signIn(url) }));
+      rows.push(await measure('Hilo, 1 process', [hilo], { ...load, visitorUrl: url, agentUrl: url, siteKey: hilo.match[1] as string, cookie: await signIn(url) }, redis));
       await hilo.stop();
     }
     if (runs.includes('hilo-2p')) {
@@ -128,7 +138,7 @@ async function main(): Promise<void> {
       children.push(b);
       const urlA = `http://127.0.0.1:${a.match[0]}`;
       const urlB = `http://127.0.0.1:${b.match[0]}`;
-      rows.push(await measure('Hilo, 2 processes (cross-process)', [a, b], { ...load, visitorUrl: urlA, agentUrl: urlB, siteKey: a.match[1] as string, cookie: await signIn(urlB) }));
+      rows.push(await measure('Hilo, 2 processes (cross-process)', [a, b], { ...load, visitorUrl: urlA, agentUrl: urlB, siteKey: a.match[1] as string, cookie: await signIn(urlB) }, redis));
       await Promise.all([a.stop(), b.stop()]);
     }
   } finally {
@@ -139,12 +149,22 @@ async function main(): Promise<void> {
   printTable(rows);
 }
 
+/** BENCH_REDIS_STATS=1: Redis' own time per command for each run (stderr), to see where its CPU goes. */
+async function redisStats(url: string, reset: boolean): Promise<void> {
+  if (!process.env.BENCH_REDIS_STATS) return;
+  const client = createClient({ url });
+  await client.connect();
+  if (reset) await client.sendCommand(['CONFIG', 'RESETSTAT']);
+  else console.error(String(await client.sendCommand(['INFO', 'commandstats'])).split('\r\n').filter((line) => line.startsWith('cmdstat_')).join('\n'));
+  await client.quit();
+}
+
 /** The table goes to stdout (progress lines go to stderr), so `pnpm bench > figures.md` keeps just the figures. */
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 function printTable(rows: Row[]): void {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg', 'KB/socket', 'refused', 'CPU stolen'];
+  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg', 'Redis µs/msg', 'KB/socket', 'refused', 'CPU stolen'];
   const lines = rows.map((r) => [
     r.name,
     String(r.result.socketsHeld),
@@ -156,6 +176,7 @@ function printTable(rows: Row[]): void {
     ms(r.result.p99),
     r.result.maxPerS.toFixed(0),
     Number.isFinite(r.cpuUsPerMessage) ? r.cpuUsPerMessage.toFixed(0) : '-',
+    Number.isFinite(r.redisUsPerMessage) ? r.redisUsPerMessage.toFixed(0) : '-',
     (r.bytesPerSocket / 1024).toFixed(1),
     String(r.result.refused),
     Number.isFinite(r.stealPercent) ? `${r.stealPercent.toFixed(0)}%` : '-',

@@ -101,6 +101,17 @@ describe('conversation workflow over sockets', () => {
     expect((await agentsNow(admin)).find((a) => a.id === 'a_bea')?.load).toBe(1);
   });
 
+  it('moves a held conversation to the top of its views when the shopper writes again', async () => {
+    const first = await shopperWrites('Do you gift-wrap?', (c) => c.assigneeId === 'a_bea');
+    const second = await shopperWrites('Is the blue one back?', (c) => c.assigneeId === 'a_bea');
+    const order = async (view: 'mine' | 'all') => (await ok<InboxPage>(bea, 'inbox:view', { view })).conversations.map((c) => c.id);
+    expect((await order('mine')).slice(0, 2)).toEqual([second.conversation.id, first.conversation.id]);
+
+    await ok<Message>(first.shopper, 'message:send', { clientId: uuid(), text: 'For a birthday, please' });
+    for (const view of ['mine', 'all'] as const) expect((await order(view)).slice(0, 2)).toEqual([first.conversation.id, second.conversation.id]);
+    for (const { conversation } of [first, second]) await ok(bea, 'conversation:resolve', { conversationId: conversation.id });
+  });
+
   it('keeps internal notes away from the shopper, and transfers with a note', async () => {
     const { shopper, conversation } = await shopperWrites('Can I change the size?', (c) => c.assigneeId === 'a_bea');
     const shopperSaw: string[] = [];

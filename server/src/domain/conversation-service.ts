@@ -1,4 +1,4 @@
-import type { Agent, BotOffer, Channel, Conversation, ConversationHistory, ConversationStatus, Delivery, EmailMeta, Message, MessageAuthor } from '@hilo/shared';
+import type { Agent, BotOffer, Channel, Conversation, ConversationHistory, ConversationStatus, Delivery, EmailMeta, Message, MessageAuthor, MessagePreview } from '@hilo/shared';
 import { LIMITS } from '@hilo/shared';
 import type { ContactService } from './contact-service.js';
 import { type ActivityPort, conversationFacts, noActivity } from './activity.js';
@@ -116,17 +116,29 @@ export function createConversationService(deps: ConversationServiceDeps) {
     });
   }
 
-  async function append(conversation: Conversation, author: MessageAuthor, input: AppendInput): Promise<{ message: Message; created: boolean }> {
+  /**
+   * Stores a message in a conversation known by id (`known` is the caller's copy, when it has one).
+   * Null when the conversation does not exist. Also returns the conversation after the append and the
+   * last message before it, both from the store's one atomic step.
+   */
+  async function appendTo(
+    conversationId: string,
+    known: Conversation | null,
+    author: MessageAuthor,
+    input: AppendInput,
+  ): Promise<{ message: Message; created: boolean; conversation: Conversation; previous: MessagePreview | null } | null> {
     const at = now();
     const id = newId('m');
     const result = await conversations.append(
-      conversation.id,
+      conversationId,
       { id, clientId: input.clientId, author, text: input.text, createdAt: at, email: input.email?.(id), delivery: input.delivery, bot: input.bot },
       author.kind === 'agent',
     );
-    if (!result) throw new DomainError('not_found', 'Conversation not found');
-    if (!result.created) return result;
-    let current = result.conversation ?? (await conversations.get(conversation.id)) ?? conversation;
+    if (!result) return null;
+    let current = result.conversation ?? (await conversations.get(conversationId)) ?? known;
+    if (!current) return null;
+    const { message, previous } = result;
+    if (!result.created) return { message, created: false, conversation: current, previous };
     if (author.kind === 'visitor' && current.status === 'resolved') {
       // A customer writing again reopens the thread instead of starting over.
       await conversations.setStatus(current.id, 'open', at);
@@ -135,16 +147,33 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
     // Agents hear of the message while the inbox index is written, not one round trip later.
     const indexed = conversations.index(current);
-    notifier.messageCreated(current, result.message, input.origin);
+    notifier.messageCreated(current, message, input.origin);
     await indexed;
     const facts = conversationFacts(current);
-    const { message } = result;
     void activity.record({ type: 'message.created', ...facts, messageId: message.id, authorKind: message.author.kind, text: message.text, at: message.createdAt });
     // The store stamps firstResponseAt with the message's own time, so equality means "this was the first".
     if (author.kind === 'agent' && current.firstResponseAt === message.createdAt) {
       void activity.record({ type: 'conversation.first_response', ...facts, agentId: author.id, createdAt: current.createdAt, at: message.createdAt });
     }
-    if (afterMessage) await afterMessage(current, result.message);
+    if (afterMessage) await afterMessage(current, message);
+    return { message, created: true, conversation: current, previous };
+  }
+
+  async function append(conversation: Conversation, author: MessageAuthor, input: AppendInput): Promise<{ message: Message; created: boolean }> {
+    const result = await appendTo(conversation.id, conversation, author, input);
+    if (!result) throw new DomainError('not_found', 'Conversation not found');
+    return result;
+  }
+
+  /** The visitor's message: straight into the linked conversation (one read fewer), or a new one. */
+  async function appendVisitor(siteId: string, visitorId: string, input: AppendInput) {
+    const author: MessageAuthor = { kind: 'visitor', id: visitorId };
+    const linked = await visitors.conversationOf(siteId, visitorId);
+    const stored = linked ? await appendTo(linked, null, author, input) : null;
+    if (stored) return stored;
+    const conversation = await ensureVisitorConversation(siteId, visitorId);
+    const result = await appendTo(conversation.id, conversation, author, input);
+    if (!result) throw new DomainError('not_found', 'Conversation not found');
     return result;
   }
 
@@ -166,11 +195,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
     append,
 
     async visitorSend(siteId: string, visitorId: string, input: SendInput, origin?: string): Promise<Message> {
-      const conversation = await ensureVisitorConversation(siteId, visitorId);
-      const { message, created } = await append(conversation, { kind: 'visitor', id: visitorId }, { ...input, origin });
+      const { message, created, conversation, previous } = await appendVisitor(siteId, visitorId, { ...input, origin });
       // One offer per unanswered turn, not one per message.
       // Only a person's reply ends the shopper's turn: a bot answer in between does not start a new one.
-      const last = conversation.lastMessage?.authorKind;
+      const last = previous?.authorKind;
       const newTurn = last === undefined || last === 'agent';
       if (created && newTurn && (await presence.agentsOnline(siteId)) === 0) {
         void activity.record({ type: 'conversation.missed', ...conversationFacts(conversation) });

@@ -1,4 +1,4 @@
-import type { Agent, AgentRole, Attributes, Call, Contact, Conversation, ConversationStatus, Identity, Message, Note } from '@hilo/shared';
+import type { Agent, AgentRole, Attributes, Call, Contact, Conversation, ConversationStatus, Identity, Message, MessagePreview, Note } from '@hilo/shared';
 
 /** Storage and notification interfaces the domain needs; store/ and transport/ implement them. */
 
@@ -61,6 +61,8 @@ export interface AppendResult {
   created: boolean;
   /** The conversation as it stands right after the append (null when the store cannot tell). */
   conversation: Conversation | null;
+  /** The conversation's last message before this one (null for its first, or a message seen before). */
+  previous: MessagePreview | null;
 }
 
 export interface ConversationRepository {

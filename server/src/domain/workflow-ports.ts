@@ -47,6 +47,8 @@ export interface WorkflowRepository {
   setFields(conversationId: string, fields: WorkflowFields): Promise<void>;
   /** Puts the conversation in exactly the inbox views it belongs to now. */
   reindex(conversation: Conversation): Promise<void>;
+  /** Re-indexes only while an agent holds the conversation (routing's assignee hash); false otherwise. */
+  reindexIfHeld(conversation: Conversation): Promise<boolean>;
   viewPage(siteId: string, view: string, byWaiting: boolean, offset: number, limit: number): Promise<{ ids: string[]; total: number }>;
   viewSizes(siteId: string, views: string[]): Promise<number[]>;
   addNote(note: ConversationNote): Promise<void>;

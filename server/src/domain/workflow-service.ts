@@ -233,6 +233,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         await backToOpen({ ...c, teamId: fields.teamId ?? c.teamId ?? null }, fields);
         return;
       }
+      // The common case, a further message in a held conversation, in one round trip.
+      if (Object.keys(fields).length === 0 && (await workflow.reindexIfHeld(c))) return;
       const held = await assignees.assigneeOf(c.siteId, c.id);
       if (!held) {
         // New, or reopened by the customer after being resolved: back to its agent, else to the queue.

@@ -3,9 +3,10 @@
  * KEYS: conversation hash, messages zset, client-id hash (one hash tag, so one Cluster slot).
  * ARGV: dedupe key, message JSON without `order` (must start with '{'), time, preview JSON,
  *       '1' when this message is a first response candidate.
- * Returns {status, json, hash}: status 1 = stored, 0 = seen before (json is the stored one), -1 = no
- * conversation; `hash` is the conversation hash after the append (HGETALL's flat list), which saves the
- * caller a second round trip to read it.
+ * Returns {status, json, hash, previous}: status 1 = stored, 0 = seen before (json is the stored one),
+ * -1 = no conversation; `hash` is the conversation hash after the append (HGETALL's flat list) and
+ * `previous` the last-message preview before it, which spare the caller reading the conversation before
+ * and after.
  */
 export const APPEND_MESSAGE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
@@ -14,6 +15,7 @@ if seen then
   local stored = redis.call('ZRANGE', KEYS[2], seen, seen, 'BYSCORE')
   return {0, stored[1] or '', redis.call('HGETALL', KEYS[1])}
 end
+local previous = redis.call('HGET', KEYS[1], 'lastMessage') or ''
 local order = redis.call('HINCRBY', KEYS[1], 'lastOrder', 1)
 local json = '{"order":' .. order .. ',' .. string.sub(ARGV[2], 2)
 redis.call('ZADD', KEYS[2], order, json)
@@ -22,5 +24,5 @@ redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
 if ARGV[5] == '1' and redis.call('HGET', KEYS[1], 'firstResponseAt') == '' then
   redis.call('HSET', KEYS[1], 'firstResponseAt', ARGV[3])
 end
-return {1, json, redis.call('HGETALL', KEYS[1])}
+return {1, json, redis.call('HGETALL', KEYS[1]), previous}
 `;

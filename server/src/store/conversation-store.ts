@@ -100,10 +100,15 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
         APPEND_MESSAGE,
         [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
         [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0'],
-      )) as [number, string, string[]?];
-      const [status, json, flat] = reply;
+      )) as [number, string, string[]?, string?];
+      const [status, json, flat, previous] = reply;
       if (status === -1 || !json) return null;
-      return { message: parseMessage(json), created: status === 1, conversation: flat ? toConversation(pairs(flat)) : null };
+      return {
+        message: parseMessage(json),
+        created: status === 1,
+        conversation: flat ? toConversation(pairs(flat)) : null,
+        previous: previous ? (JSON.parse(previous) as MessagePreview) : null,
+      };
     },
 
     async messagesAfter(conversationId, afterOrder, limit) {

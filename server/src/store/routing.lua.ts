@@ -123,3 +123,7 @@ end
 if #names == 0 then redis.call('HDEL', KEYS[1], conv) else redis.call('HSET', KEYS[1], conv, table.concat(names, '\\n')) end
 return #names
 `;
+
+/** REINDEX_VIEWS, when the route assignee hash (KEYS[2], same slot) holds the conversation; else -1. */
+export const REINDEX_VIEWS_IF_HELD = `if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
+${REINDEX_VIEWS}`;

@@ -2,7 +2,7 @@ import type { Conversation, ConversationNote } from '@hilo/shared';
 import type { WorkflowRepository } from '../domain/workflow-ports.js';
 import { keys } from './keys.js';
 import { runScript, sendCommand, type RedisClient } from './redis-client.js';
-import { REINDEX_VIEWS } from './routing.lua.js';
+import { REINDEX_VIEWS, REINDEX_VIEWS_IF_HELD } from './routing.lua.js';
 
 /** Score for "not waiting" in the waiting view, so answered conversations sort after waiting ones. */
 const NOT_WAITING = 9e15;
@@ -18,6 +18,12 @@ export function viewsOf(c: Conversation): Array<[string, number]> {
   else views.push(['snoozed', c.snoozedUntil ?? c.updatedAt]);
   for (const label of c.labels ?? []) views.push([`label:${label}`, c.updatedAt]);
   return views;
+}
+
+function reindexArgs(c: Conversation): string[] {
+  const args = [c.id, keys.view(c.siteId, '')];
+  for (const [name, score] of viewsOf(c)) args.push(name, String(score));
+  return args;
 }
 
 const snoozeMember = (siteId: string, conversationId: string) => `${siteId} ${conversationId}`;
@@ -39,9 +45,11 @@ export function createWorkflowStore(redis: RedisClient): WorkflowRepository {
     },
 
     async reindex(c) {
-      const args = [c.id, keys.view(c.siteId, '')];
-      for (const [name, score] of viewsOf(c)) args.push(name, String(score));
-      await runScript(redis, REINDEX_VIEWS, [keys.viewMembership(c.siteId)], args);
+      await runScript(redis, REINDEX_VIEWS, [keys.viewMembership(c.siteId)], reindexArgs(c));
+    },
+
+    async reindexIfHeld(c) {
+      return (await runScript(redis, REINDEX_VIEWS_IF_HELD, [keys.viewMembership(c.siteId), keys.routeAssignee(c.siteId)], reindexArgs(c))) !== -1;
     },
 
     async viewPage(siteId, view, byWaiting, offset, limit) {
