@@ -145,17 +145,19 @@ export function createConversationService(deps: ConversationServiceDeps) {
       current = { ...current, status: 'open', resolvedAt: null };
       void activity.record({ type: 'conversation.reopened', ...conversationFacts(current), at });
     }
-    // Agents hear of the message while the inbox index is written, not one round trip later.
+    // Agents hear of the message while the inbox index is written, not one round trip later; routing,
+    // views and search go out in the same round trip (one connection keeps their order, so a workflow
+    // change re-indexes after this).
     const indexed = conversations.index(current);
     notifier.messageCreated(current, message, input.origin);
-    await indexed;
+    const followed = afterMessage?.(current, message);
     const facts = conversationFacts(current);
     void activity.record({ type: 'message.created', ...facts, messageId: message.id, authorKind: message.author.kind, text: message.text, at: message.createdAt });
     // The store stamps firstResponseAt with the message's own time, so equality means "this was the first".
     if (author.kind === 'agent' && current.firstResponseAt === message.createdAt) {
       void activity.record({ type: 'conversation.first_response', ...facts, agentId: author.id, createdAt: current.createdAt, at: message.createdAt });
     }
-    if (afterMessage) await afterMessage(current, message);
+    await Promise.all([indexed, followed]);
     return { message, created: true, conversation: current, previous };
   }
 
