@@ -34,6 +34,8 @@ export interface LoadResult {
   maxPerS: number;
   /** Messages acknowledged during phase 2. */
   maxAcked: number;
+  /** Messages the measuring agent received during phase 2 (a relay without backpressure acks more than it delivers). */
+  maxDelivered: number;
   /** Phase 0: every visitor's first message (a new conversation each), as fast as 200 in flight allow. */
   conversationsPerS: number;
 }
@@ -158,7 +160,8 @@ async function main(): Promise<void> {
       while (performance.now() < maxEnd) await sendOne();
     }),
   );
-  const maxPerS = (received - before) / ((performance.now() - maxStart) / 1000);
+  const maxDelivered = received - before;
+  const maxPerS = maxDelivered / ((performance.now() - maxStart) / 1000);
   process.send?.({ phase: 'max-end' });
   const maxAcked = acked - ackedBefore;
 
@@ -175,6 +178,7 @@ async function main(): Promise<void> {
     p99: percentile(latencies, 99),
     maxPerS,
     maxAcked,
+    maxDelivered,
     conversationsPerS,
   };
   process.send?.({ phase: 'done', result });

@@ -32,9 +32,9 @@ interface Row {
   name: string;
   result: LoadResult;
   bytesPerSocket: number;
-  /** Server CPU time per acknowledged message at full load (all server processes together). */
+  /** Server CPU time per delivered message at full load (all server processes together). */
   cpuUsPerMessage: number;
-  /** Redis' CPU time per acknowledged message at full load (NaN for the relay without Redis). */
+  /** Redis' CPU time per delivered message at full load (NaN for the relay without Redis). */
   redisUsPerMessage: number;
   /** Share of the machine's CPU the hypervisor took during the run: latency and rates suffer with it. */
   stealPercent: number;
@@ -87,9 +87,10 @@ async function measure(name: string, servers: Child[], config: LoadConfig, redis
   });
   const machine = machineCpu();
   const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
-  const perMessage = (seconds: number) => (seconds * 1e6) / Math.max(1, result.maxAcked);
+  // Per delivered message: a relay that acks before it publishes piles up broadcasts it has not sent yet.
+  const perMessage = (seconds: number) => (seconds * 1e6) / Math.max(1, result.maxDelivered);
   const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: perMessage(cpuInMax), redisUsPerMessage: perMessage(redisInMax), stealPercent };
-  console.error(`  ${name}: done`);
+  console.error(`  ${name}: done (${Math.round(result.maxAcked / config.maxDurationS)} acks/s in the max phase)`);
   if (redis) await redisStats(redis.url, false);
   return row;
 }
