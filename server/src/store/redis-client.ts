@@ -31,12 +31,12 @@ function makeClient(url: string) {
 /**
  * Redis Cluster: the seed nodes are enough, the client discovers the rest and follows MOVED/ASK.
  * Every multi-key command, MULTI and script keeps its keys in one slot (hash tags in keys.ts).
- * Node connections have no watchdog (the cluster client gives no handle on one node's connection to
- * drop); they keep node-redis's timeout, which covers commands not yet written.
+ * Each master's connection gets the same watchdog as a single Redis (see connectRedisCluster).
  */
 function makeCluster(urls: string[]) {
   return createCluster({
     rootNodes: urls.map((url) => ({ url })),
+    commandOptions: { timeout: 0 },
     defaults: {
       disableOfflineQueue: true,
       socket: { connectTimeout: 5000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
@@ -47,7 +47,9 @@ function makeCluster(urls: string[]) {
 /** One Redis or a Redis Cluster; stores use only commands both route the same way. */
 export type RedisClient = ReturnType<typeof makeClient> | ReturnType<typeof makeCluster>;
 
-export async function connectRedis({ url, onError, watchdog = { everyMs: 1000, timeoutMs: 5000 } }: RedisClientOptions): Promise<RedisClient> {
+const DEFAULT_WATCHDOG = { everyMs: 1000, timeoutMs: 5000 };
+
+export async function connectRedis({ url, onError, watchdog = DEFAULT_WATCHDOG }: RedisClientOptions): Promise<RedisClient> {
   const client = makeClient(url);
   client.on('error', onError);
   await client.connect();
@@ -55,10 +57,23 @@ export async function connectRedis({ url, onError, watchdog = { everyMs: 1000, t
   return client;
 }
 
-export async function connectRedisCluster({ urls, onError }: { urls: string[]; onError(err: Error): void }): Promise<RedisClient> {
+export async function connectRedisCluster({ urls, onError, watchdog = DEFAULT_WATCHDOG }: Omit<RedisClientOptions, 'url'> & { urls: string[] }): Promise<RedisClient> {
   const cluster = makeCluster(urls);
   cluster.on('error', onError);
   await cluster.connect();
+  // The cluster opens, drops and replaces node connections as slots move, so new ones are looked for
+  // on every round; a watched connection's own loop ends when the cluster closes it.
+  const watched = new WeakSet<object>();
+  const sweep = () => {
+    for (const master of cluster.masters) {
+      const node = master.client;
+      if (!node || watched.has(node)) continue;
+      watched.add(node);
+      watchConnection(node, { ...watchdog, onStuck: (err) => onError(new Error(`Redis stopped answering (${master.address}), reconnecting: ${err.message}`)) });
+    }
+    if (cluster.isOpen) setTimeout(sweep, watchdog.everyMs).unref();
+  };
+  sweep();
   return cluster;
 }
 
