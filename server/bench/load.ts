@@ -32,6 +32,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   maxPerS: number;
+  /** Messages the measuring agent received during phase 1. */
+  fixedDelivered: number;
   /** Messages acknowledged during phase 2. */
   maxAcked: number;
   /** Messages the measuring agent received during phase 2 (a relay without backpressure acks more than it delivers). */
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
   next = 0;
 
   // Phase 1: a fixed rate, paced in 10 ms ticks.
+  process.send?.({ phase: 'fixed-start' });
   const start = performance.now();
   const end = start + config.durationS * 1000;
   const warmUpSends = sent;
@@ -146,6 +149,7 @@ async function main(): Promise<void> {
   await sleep(1000);
   measuring = false;
   const fixedReceived = received;
+  process.send?.({ phase: 'fixed-end' });
 
   // Phase 2: as fast as acks come back, with a bounded number in flight.
   const before = received;
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     maxPerS,
+    fixedDelivered: fixedReceived,
     maxAcked,
     maxDelivered,
     conversationsPerS,

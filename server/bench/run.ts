@@ -28,14 +28,17 @@ const ORIGIN = 'https://shop.example';
 const ADMIN = { email: 'bench@hilo.test', password: 'bench-password-123' };
 const runs = flags.only.split(',');
 
+interface PerMessage {
+  server: number;
+  redis: number;
+}
+
 interface Row {
   name: string;
   result: LoadResult;
   bytesPerSocket: number;
-  /** Server CPU time per delivered message at full load (all server processes together). */
-  cpuUsPerMessage: number;
-  /** Redis' CPU time per delivered message at full load (NaN for the relay without Redis). */
-  redisUsPerMessage: number;
+  /** Server and Redis CPU time per delivered message, at the fixed rate and at full load (all server processes together; NaN Redis for the relay without it). */
+  cpu: { fixed: PerMessage; max: PerMessage };
   /** Share of the machine's CPU the hypervisor took during the run: latency and rates suffer with it. */
   stealPercent: number;
 }
@@ -73,23 +76,32 @@ async function measure(name: string, servers: Child[], config: LoadConfig, redis
   const redisPid = redis?.pid;
   const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
   let loaded = baseline;
-  const cpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+  const cpuNow = (): PerMessage => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0), redis: redisPid === undefined ? NaN : cpuSeconds(redisPid) });
+  const spent = (from: PerMessage): PerMessage => {
+    const to = cpuNow();
+    return { server: to.server - from.server, redis: to.redis - from.redis };
+  };
   const machineAtStart = machineCpu();
-  let cpuAtMax = 0;
-  let cpuInMax = NaN;
-  const redisCpu = () => (redisPid === undefined ? NaN : cpuSeconds(redisPid));
-  let redisAtMax = NaN;
-  let redisInMax = NaN;
+  let from = cpuNow();
+  let fixed = { server: NaN, redis: NaN };
+  let max = { server: NaN, redis: NaN };
   const result = await runLoad<LoadResult>(config, (phase) => {
     if (phase === 'connected') loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
-    if (phase === 'max-start') [cpuAtMax, redisAtMax] = [cpu(), redisCpu()];
-    if (phase === 'max-end') [cpuInMax, redisInMax] = [cpu() - cpuAtMax, redisCpu() - redisAtMax];
+    if (phase === 'fixed-start' || phase === 'max-start') from = cpuNow();
+    if (phase === 'fixed-end') fixed = spent(from);
+    if (phase === 'max-end') max = spent(from);
   });
   const machine = machineCpu();
   const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
   // Per delivered message: a relay that acks before it publishes piles up broadcasts it has not sent yet.
-  const perMessage = (seconds: number) => (seconds * 1e6) / Math.max(1, result.maxDelivered);
-  const row = { name, result, bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld), cpuUsPerMessage: perMessage(cpuInMax), redisUsPerMessage: perMessage(redisInMax), stealPercent };
+  const per = (cpu: PerMessage, delivered: number): PerMessage => ({ server: (cpu.server * 1e6) / Math.max(1, delivered), redis: (cpu.redis * 1e6) / Math.max(1, delivered) });
+  const row: Row = {
+    name,
+    result,
+    bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld),
+    cpu: { fixed: per(fixed, result.fixedDelivered), max: per(max, result.maxDelivered) },
+    stealPercent,
+  };
   console.error(`  ${name}: done (${Math.round(result.maxAcked / config.maxDurationS)} acks/s in the max phase)`);
   if (redis) await redisStats(redis.url, false);
   return row;
@@ -165,7 +177,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 function printTable(rows: Row[]): void {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
-  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg', 'Redis µs/msg', 'KB/socket', 'refused', 'CPU stolen'];
+  const header = ['run', 'sockets held', 'connect errors', 'new conv/s', 'msg/s delivered', 'p50 ms', 'p95 ms', 'p99 ms', 'max msg/s', 'CPU µs/msg fixed', 'CPU µs/msg max', 'Redis µs/msg fixed', 'Redis µs/msg max', 'KB/socket', 'refused', 'CPU stolen'];
   const lines = rows.map((r) => [
     r.name,
     String(r.result.socketsHeld),
@@ -176,8 +188,7 @@ function printTable(rows: Row[]): void {
     ms(r.result.p95),
     ms(r.result.p99),
     r.result.maxPerS.toFixed(0),
-    Number.isFinite(r.cpuUsPerMessage) ? r.cpuUsPerMessage.toFixed(0) : '-',
-    Number.isFinite(r.redisUsPerMessage) ? r.redisUsPerMessage.toFixed(0) : '-',
+    ...[r.cpu.fixed.server, r.cpu.max.server, r.cpu.fixed.redis, r.cpu.max.redis].map((us) => (Number.isFinite(us) ? us.toFixed(0) : '-')),
     (r.bytesPerSocket / 1024).toFixed(1),
     String(r.result.refused),
     Number.isFinite(r.stealPercent) ? `${r.stealPercent.toFixed(0)}%` : '-',
@@ -190,7 +201,7 @@ function printTable(rows: Row[]): void {
   const hilo = rows.find((r) => r.name === 'Hilo, 1 process');
   for (const bare of rows.filter((r) => r.name.startsWith('bare'))) {
     if (!hilo) break;
-    print(`\nHilo / ${bare.name}: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, CPU per message ${(hilo.cpuUsPerMessage / bare.cpuUsPerMessage).toFixed(1)}x, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
+    print(`\nHilo / ${bare.name}: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, CPU per message ${(hilo.cpu.fixed.server / bare.cpu.fixed.server).toFixed(1)}x at ${flags.rate} msg/s and ${(hilo.cpu.max.server / bare.cpu.max.server).toFixed(1)}x at full load, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
   }
 }
 

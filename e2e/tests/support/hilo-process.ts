@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '@hilo/server/free-port';
 
 const serverMain = fileURLToPath(new URL('../../../server/dist/main.js', import.meta.url));
 
@@ -21,24 +21,33 @@ export interface HiloProcess {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** A port below the kernel's ephemeral range, so no outgoing connection takes it before Hilo binds it. */
+export const freePort = findFreePort;
 
 /**
  * Starts the built server exactly as the demo command does: no REDIS_URL, so it runs its own
  * redis-server child under a fresh data folder. Stopped with SIGTERM by PID.
  */
-export async function startHilo(reuse?: { port?: number; dataDir?: string; allowedOrigins?: string[]; smtpUrl?: string; answerBot?: boolean }): Promise<HiloProcess> {
-  const port = reuse?.port ?? (await freePort());
+export async function startHilo(reuse?: StartOptions): Promise<HiloProcess> {
+  // A port picked here can still be taken before Hilo binds it: pick again (a restart keeps its port).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOn(reuse?.port ?? (await freePort()), reuse);
+    } catch (err) {
+      if (reuse?.port !== undefined || attempt >= 3 || !String(err).includes('EADDRINUSE')) throw err;
+    }
+  }
+}
+
+interface StartOptions {
+  port?: number;
+  dataDir?: string;
+  allowedOrigins?: string[];
+  smtpUrl?: string;
+  answerBot?: boolean;
+}
+
+async function startOn(port: number, reuse?: StartOptions): Promise<HiloProcess> {
   const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'hilo-e2e-'));
   const admin = { email: 'admin@hilo.test', password: 'e2e-password-123' };
   const env: NodeJS.ProcessEnv = {
@@ -63,7 +72,7 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const siteKey = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Hilo did not start in 20 s:\n${output}`)), 20_000);
     const check = () => {
       const match = /data-site="([^"]+)"/.exec(output);
@@ -77,6 +86,11 @@ export async function startHilo(reuse?: { port?: number; dataDir?: string; allow
       clearTimeout(timer);
       reject(new Error(`Hilo exited with ${code}:\n${output}`));
     });
+  });
+  const siteKey = await started.catch((err: unknown) => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    if (!reuse?.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
   });
 
   const url = `http://127.0.0.1:${port}`;

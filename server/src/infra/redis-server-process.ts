@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { findFreePort } from './free-port.js';
 
 export interface RedisServerProcess {
   url: string;
@@ -30,27 +30,24 @@ export class RedisServerMissingError extends Error {
   }
 }
 
-export function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /**
  * Starts a private redis-server as a child process, bound to loopback, and resolves once it accepts
  * connections. Used by `main.ts` when REDIS_URL is unset and by every test harness.
  */
 export async function startRedisServer(options: RedisServerOptions): Promise<RedisServerProcess> {
+  // A port it picked itself may still be taken between the probe and redis-server's bind: pick again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOn(options, options.port ?? (await findFreePort()));
+    } catch (err) {
+      if (options.port !== undefined || attempt >= 3 || err instanceof RedisServerMissingError) throw err;
+    }
+  }
+}
+
+async function startOn(options: RedisServerOptions, port: number): Promise<RedisServerProcess> {
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true });
-  const port = options.port ?? (await findFreePort());
   const binary = options.binary ?? 'redis-server';
   const args = [
     '--port', String(port),
