@@ -27,7 +27,7 @@ function listensOn(port: number): Promise<number | null> {
 /**
  * A free loopback port for a child process to listen on. It comes from below the kernel's ephemeral
  * range: a port from listen(0) is free only until the kernel gives it to some outgoing connection, and
- * in CI one did (the server's own Redis connections took the port chosen for it: EADDRINUSE).
+ * in a CI run one did (the e2e server then failed to listen: EADDRINUSE).
  */
 export async function findFreePort(): Promise<number> {
   const floor = ephemeralFloor();
