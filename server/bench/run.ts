@@ -28,7 +28,8 @@ const ORIGIN = 'https://shop.example';
 const ADMIN = { email: 'bench@hilo.test', password: 'bench-password-123' };
 const runs = flags.only.split(',');
 
-interface PerMessage {
+/** A CPU figure for the server processes and for Redis (seconds spent, or µs per message). */
+interface ServerAndRedis {
   server: number;
   redis: number;
 }
@@ -38,7 +39,7 @@ interface Row {
   result: LoadResult;
   bytesPerSocket: number;
   /** Server and Redis CPU time per delivered message, at the fixed rate and at full load (all server processes together; NaN Redis for the relay without it). */
-  cpu: { fixed: PerMessage; max: PerMessage };
+  cpu: { fixed: ServerAndRedis; max: ServerAndRedis };
   /** Share of the machine's CPU the hypervisor took during the run: latency and rates suffer with it. */
   stealPercent: number;
 }
@@ -76,8 +77,8 @@ async function measure(name: string, servers: Child[], config: LoadConfig, redis
   const redisPid = redis?.pid;
   const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
   let loaded = baseline;
-  const cpuNow = (): PerMessage => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0), redis: redisPid === undefined ? NaN : cpuSeconds(redisPid) });
-  const spent = (from: PerMessage): PerMessage => {
+  const cpuNow = (): ServerAndRedis => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0), redis: redisPid === undefined ? NaN : cpuSeconds(redisPid) });
+  const spent = (from: ServerAndRedis): ServerAndRedis => {
     const to = cpuNow();
     return { server: to.server - from.server, redis: to.redis - from.redis };
   };
@@ -94,7 +95,7 @@ async function measure(name: string, servers: Child[], config: LoadConfig, redis
   const machine = machineCpu();
   const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
   // Per delivered message: a relay that acks before it publishes piles up broadcasts it has not sent yet.
-  const per = (cpu: PerMessage, delivered: number): PerMessage => ({ server: (cpu.server * 1e6) / Math.max(1, delivered), redis: (cpu.redis * 1e6) / Math.max(1, delivered) });
+  const per = (cpu: ServerAndRedis, delivered: number): ServerAndRedis => ({ server: (cpu.server * 1e6) / Math.max(1, delivered), redis: (cpu.redis * 1e6) / Math.max(1, delivered) });
   const row: Row = {
     name,
     result,

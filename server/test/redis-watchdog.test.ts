@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, type RedisClient } from '../src/store/redis-client.js';
 import { startTestRedis, type TestRedis } from './harness.js';
+import { outcomeWithin } from './stalled-command.js';
 
 // Commands carry no timeout of their own (it cost too much CPU per message); this is what keeps a
 // silent Redis from holding them forever. SIGSTOP is a Redis that accepts bytes and never answers.
@@ -22,17 +23,13 @@ describe('Redis watchdog', () => {
   it('fails the commands waiting on a Redis that stopped answering, then reconnects when it answers again', async () => {
     await client.set('k', 'v');
     process.kill(redis.pid, 'SIGSTOP');
-    const started = Date.now();
-    const stuck = client.get('k').then(
-      () => 'answered',
-      (err: unknown) => (err instanceof Error ? err.message : String(err)),
-    );
+    const stuck = outcomeWithin(() => client.get('k'), 4000);
     try {
       // Without the watchdog this waits for as long as Redis is stopped.
-      const outcome = await Promise.race([stuck, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 4000))]);
+      const { outcome, ms } = await stuck;
       expect(outcome).not.toBe('still waiting');
       expect(outcome).not.toBe('answered');
-      expect(Date.now() - started).toBeLessThan(4000);
+      expect(ms).toBeLessThan(4000);
       expect(errors.some((message) => message.startsWith('Redis stopped answering'))).toBe(true);
       // While it reconnects, commands fail fast instead of queueing.
       await expect(client.get('k')).rejects.toThrow();

@@ -161,7 +161,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return { message, created: true, conversation: current, previous };
   }
 
-  async function append(conversation: Conversation, author: MessageAuthor, input: AppendInput): Promise<{ message: Message; created: boolean }> {
+  async function append(conversation: Conversation, author: MessageAuthor, input: AppendInput) {
     const result = await appendTo(conversation.id, conversation, author, input);
     if (!result) throw new DomainError('not_found', 'Conversation not found');
     return result;
@@ -172,11 +172,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const author: MessageAuthor = { kind: 'visitor', id: visitorId };
     const linked = await visitors.conversationOf(siteId, visitorId);
     const stored = linked ? await appendTo(linked, null, author, input) : null;
-    if (stored) return stored;
-    const conversation = await ensureVisitorConversation(siteId, visitorId);
-    const result = await appendTo(conversation.id, conversation, author, input);
-    if (!result) throw new DomainError('not_found', 'Conversation not found');
-    return result;
+    return stored ?? append(await ensureVisitorConversation(siteId, visitorId), author, input);
   }
 
   async function history(conversation: Conversation, afterOrder: number): Promise<ConversationHistory> {
