@@ -83,6 +83,16 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** Read and write system calls a process has made so far (Linux /proc/pid/io), or NaN elsewhere. */
+export function syscalls(pid: number): { reads: number; writes: number } {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    return { reads: Number(/syscr: (\d+)/.exec(io)?.[1]), writes: Number(/syscw: (\d+)/.exec(io)?.[1]) };
+  } catch {
+    return { reads: NaN, writes: NaN };
+  }
+}
+
 /** The machine's CPU counters so far (Linux /proc/stat, all cores): total and stolen by the hypervisor. */
 export function machineCpu(): { total: number; steal: number } {
   try {

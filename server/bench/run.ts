@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createClient } from 'redis';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
 import type { LoadConfig, LoadResult } from './load.js';
-import { cpuSeconds, here, machineCpu, rssBytes, runLoad, startNode, type Child } from './processes.js';
+import { cpuSeconds, here, machineCpu, rssBytes, runLoad, startNode, syscalls, type Child } from './processes.js';
 
 /**
  * `pnpm bench`: Hilo against a bare Socket.IO relay on this machine, then two Hilo processes behind one
@@ -86,11 +86,20 @@ async function measure(name: string, servers: Child[], config: LoadConfig, redis
   let from = cpuNow();
   let fixed = { server: NaN, redis: NaN };
   let max = { server: NaN, redis: NaN };
+  // On loopback a write pays for the receiver's TCP stack too, so system calls per message are a cost of their own.
+  const callsNow = () => servers.reduce((sum, s) => ({ reads: sum.reads + syscalls(s.pid).reads, writes: sum.writes + syscalls(s.pid).writes }), { reads: 0, writes: 0 });
+  let callsFrom = callsNow();
+  let calls = { reads: NaN, writes: NaN };
   const result = await runLoad<LoadResult>(config, (phase) => {
     if (phase === 'connected') loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
     if (phase === 'fixed-start' || phase === 'max-start') from = cpuNow();
+    if (phase === 'max-start') callsFrom = callsNow();
     if (phase === 'fixed-end') fixed = spent(from);
-    if (phase === 'max-end') max = spent(from);
+    if (phase === 'max-end') {
+      max = spent(from);
+      const to = callsNow();
+      calls = { reads: to.reads - callsFrom.reads, writes: to.writes - callsFrom.writes };
+    }
   });
   const machine = machineCpu();
   const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
@@ -103,7 +112,8 @@ async function measure(name: string, servers: Child[], config: LoadConfig, redis
     cpu: { fixed: per(fixed, result.fixedDelivered), max: per(max, result.maxDelivered) },
     stealPercent,
   };
-  console.error(`  ${name}: done (${Math.round(result.maxAcked / config.maxDurationS)} acks/s in the max phase)`);
+  const perDelivered = (n: number) => (n / Math.max(1, result.maxDelivered)).toFixed(1);
+  console.error(`  ${name}: done (max phase: ${Math.round(result.maxAcked / config.maxDurationS)} acks/s; server system calls per delivered message: ${perDelivered(calls.writes)} writes, ${perDelivered(calls.reads)} reads)`);
   if (redis) await redisStats(redis.url, false);
   return row;
 }

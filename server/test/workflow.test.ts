@@ -112,6 +112,31 @@ describe('conversation workflow over sockets', () => {
     for (const { conversation } of [first, second]) await ok(bea, 'conversation:resolve', { conversationId: conversation.id });
   });
 
+  it('moves a queued conversation to the top of the queue views when the shopper writes again, still queued', async () => {
+    const counts = () => ok<InboxCounts>(bea, 'inbox:counts', {});
+    const before = await counts();
+    await ok(bea, 'agent:status', { status: 'away' });
+    try {
+      const first = await shopperWrites('Do you ship to Norway?', (c) => c.assigneeId === null);
+      const second = await shopperWrites('Any discount codes?', (c) => c.assigneeId === null);
+      const order = async (view: 'unassigned' | 'all') => (await ok<InboxPage>(bea, 'inbox:view', { view })).conversations.map((c) => c.id);
+      expect((await order('unassigned')).slice(0, 2)).toEqual([second.conversation.id, first.conversation.id]);
+
+      await ok<Message>(first.shopper, 'message:send', { clientId: uuid(), text: 'To Oslo, I mean' });
+      for (const view of ['unassigned', 'all'] as const) expect((await order(view)).slice(0, 2)).toEqual([first.conversation.id, second.conversation.id]);
+      expect(await counts()).toMatchObject({ mine: before.mine, unassigned: before.unassigned + 2 });
+
+      // Still in the queue: the agent coming back gets both.
+      const taken = [first, second].map(({ conversation }) => waitFor<Conversation>(admin, 'conversation:updated', (c) => c.id === conversation.id && c.assigneeId === 'a_bea'));
+      await ok(bea, 'agent:status', { status: 'online' });
+      await Promise.all(taken);
+      expect(await counts()).toMatchObject({ mine: before.mine + 2, unassigned: before.unassigned });
+      for (const { conversation } of [first, second]) await ok(bea, 'conversation:resolve', { conversationId: conversation.id });
+    } finally {
+      await ok(bea, 'agent:status', { status: 'online' });
+    }
+  });
+
   it('keeps internal notes away from the shopper, and transfers with a note', async () => {
     const { shopper, conversation } = await shopperWrites('Can I change the size?', (c) => c.assigneeId === 'a_bea');
     const shopperSaw: string[] = [];

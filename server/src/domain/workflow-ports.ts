@@ -47,8 +47,11 @@ export interface WorkflowRepository {
   setFields(conversationId: string, fields: WorkflowFields): Promise<void>;
   /** Puts the conversation in exactly the inbox views it belongs to now. */
   reindex(conversation: Conversation): Promise<void>;
-  /** Re-indexes only while an agent holds the conversation (routing's assignee hash); false otherwise. */
-  reindexIfHeld(conversation: Conversation): Promise<boolean>;
+  /**
+   * Re-indexes only while routing has the conversation, held by an agent or waiting in the queue, and
+   * says which; null (and nothing changed) otherwise.
+   */
+  reindexIfRouted(conversation: Conversation): Promise<'held' | 'queued' | null>;
   viewPage(siteId: string, view: string, byWaiting: boolean, offset: number, limit: number): Promise<{ ids: string[]; total: number }>;
   viewSizes(siteId: string, views: string[]): Promise<number[]>;
   addNote(note: ConversationNote): Promise<void>;

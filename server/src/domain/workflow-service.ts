@@ -233,8 +233,13 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         await backToOpen({ ...c, teamId: fields.teamId ?? c.teamId ?? null }, fields);
         return;
       }
-      // The common case, a further message in a held conversation, in one round trip.
-      if (Object.keys(fields).length === 0 && (await workflow.reindexIfHeld(c))) return;
+      // The common cases, a further message in a held or a queued conversation, in one round trip; a
+      // queued one also tries the queue again, as every queued message does (below).
+      if (Object.keys(fields).length === 0) {
+        const routed = await workflow.reindexIfRouted(c);
+        if (routed === 'held') return;
+        if (routed === 'queued') return pump(c.siteId);
+      }
       const held = await assignees.assigneeOf(c.siteId, c.id);
       if (!held) {
         // New, or reopened by the customer after being resolved: back to its agent, else to the queue.

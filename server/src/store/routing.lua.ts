@@ -104,7 +104,7 @@ return prev
  * prefix, same hash tag) so stale views are found without the caller knowing them.
  * ARGV: conversation id, view key prefix, then pairs {view name, score}.
  */
-export const REINDEX_VIEWS = `
+const REINDEX_VIEWS_BODY = `
 local conv = ARGV[1]
 local prefix = ARGV[2]
 local old = redis.call('HGET', KEYS[1], conv)
@@ -121,9 +121,22 @@ if old then
   end
 end
 if #names == 0 then redis.call('HDEL', KEYS[1], conv) else redis.call('HSET', KEYS[1], conv, table.concat(names, '\\n')) end
-return #names
 `;
 
-/** REINDEX_VIEWS, when the route assignee hash (KEYS[2], same slot) holds the conversation; else -1. */
-export const REINDEX_VIEWS_IF_HELD = `if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return -1 end
-${REINDEX_VIEWS}`;
+/** REINDEX_VIEWS_BODY on its own; returns the number of views the conversation is in. */
+export const REINDEX_VIEWS = `${REINDEX_VIEWS_BODY}
+return #names`;
+
+/**
+ * REINDEX_VIEWS while routing already has the conversation: held by an agent (KEYS[2], the assignee
+ * hash: returns 1) or waiting in the queue (KEYS[3]: returns 2). Else nothing changes and it returns -1.
+ * Both keys share the site's slot with the views.
+ */
+export const REINDEX_VIEWS_IF_ROUTED = `
+local routed = 1
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then
+  if not redis.call('ZSCORE', KEYS[3], ARGV[1]) then return -1 end
+  routed = 2
+end
+${REINDEX_VIEWS_BODY}
+return routed`;

@@ -2,7 +2,7 @@ import type { Conversation, ConversationNote } from '@hilo/shared';
 import type { WorkflowRepository } from '../domain/workflow-ports.js';
 import { keys } from './keys.js';
 import { runScript, sendCommand, type RedisClient } from './redis-client.js';
-import { REINDEX_VIEWS, REINDEX_VIEWS_IF_HELD } from './routing.lua.js';
+import { REINDEX_VIEWS, REINDEX_VIEWS_IF_ROUTED } from './routing.lua.js';
 
 /** Score for "not waiting" in the waiting view, so answered conversations sort after waiting ones. */
 const NOT_WAITING = 9e15;
@@ -48,8 +48,9 @@ export function createWorkflowStore(redis: RedisClient): WorkflowRepository {
       await runScript(redis, REINDEX_VIEWS, [keys.viewMembership(c.siteId)], reindexArgs(c));
     },
 
-    async reindexIfHeld(c) {
-      return (await runScript(redis, REINDEX_VIEWS_IF_HELD, [keys.viewMembership(c.siteId), keys.routeAssignee(c.siteId)], reindexArgs(c))) !== -1;
+    async reindexIfRouted(c) {
+      const routed = await runScript(redis, REINDEX_VIEWS_IF_ROUTED, [keys.viewMembership(c.siteId), keys.routeAssignee(c.siteId), keys.routeQueue(c.siteId)], reindexArgs(c));
+      return routed === 1 ? 'held' : routed === 2 ? 'queued' : null;
     },
 
     async viewPage(siteId, view, byWaiting, offset, limit) {
