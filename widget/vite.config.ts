@@ -3,23 +3,34 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * engine.io-client registers a WebTransport transport that Hilo never uses (the server does not offer
- * it, so the client never upgrades to it); a stub in its place saves about 0.7 KB gzip of the budget.
+ * Parts of socket.io-client Hilo never uses, replaced by stubs to keep the budget:
+ * - engine.io-client's WebTransport transport: the server does not offer it, so the client never
+ *   upgrades to it (about 0.7 KB gzip);
+ * - socket.io-parser's binary attachments: the widget sends and receives JSON only (files go over
+ *   HTTP), so no packet ever carries a Blob or ArrayBuffer to take apart or put back together.
  */
-const noWebTransport: Plugin = {
-  name: 'hilo-no-webtransport',
+const STUBS: Array<{ package: string; file: string; code: string }> = [
+  { package: 'engine.io-client', file: '/webtransport.js', code: 'export class WT {}' },
+  {
+    package: 'socket.io-parser',
+    file: '/binary.js',
+    code: 'const no = () => { throw new Error("binary packets are not supported"); }; export { no as deconstructPacket, no as reconstructPacket };',
+  },
+];
+const unusedParts: Plugin = {
+  name: 'hilo-unused-socket-io-parts',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (importer?.includes('engine.io-client') && source.endsWith('/webtransport.js')) return '\0hilo-no-webtransport';
-    return null;
+    const stub = STUBS.findIndex((s) => importer?.includes(s.package) && source.endsWith(s.file));
+    return stub === -1 ? null : `\0hilo-stub-${stub}`;
   },
   load(id) {
-    return id === '\0hilo-no-webtransport' ? 'export class WT {}' : null;
+    return id.startsWith('\0hilo-stub-') ? (STUBS[Number(id.slice('\0hilo-stub-'.length))]?.code ?? null) : null;
   },
 };
 
 export default defineConfig({
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), noWebTransport],
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), unusedParts],
   // Library mode keeps `process.env.NODE_ENV` as is; the app runs straight in browsers.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

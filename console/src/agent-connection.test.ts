@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SESSION_ENDED } from './agent-connection';
 import { flush } from './testing/fake-agent-socket';
 import { conversation, message, profile } from './testing/fixtures';
 import { createHarness } from './testing/workspace-harness';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function serverWith(history: Record<string, ReturnType<typeof message>[]>) {
   const h = createHarness();
@@ -75,6 +77,30 @@ describe('agent connection', () => {
     expect(h.socket.sent('inbox:view')).toHaveLength(2);
     expect(h.socket.sent('conversation:open').at(-1)?.payload).toEqual({ conversationId: 'c1', afterOrder: 3 });
     expect(h.conversation.state.get().messages.map((m) => m.order)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('resyncs when the server says it missed pushes, at a random moment within the window it gives', async () => {
+    const history = { c1: [message('c1', 1)] };
+    const h = serverWith(history);
+    h.connection.start();
+    h.socket.serverAccept();
+    h.connection.openConversation('c1');
+    await flush();
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      // Written while this console's server could not hear the other processes.
+      history.c1.push(message('c1', 2));
+      h.socket.push('sync:needed', { withinMs: 200 });
+      await wait(60);
+      expect(h.socket.sent('inbox:view')).toHaveLength(1);
+      await wait(80);
+      await flush();
+      expect(h.socket.sent('inbox:view')).toHaveLength(2);
+      expect(h.socket.sent('conversation:open').at(-1)?.payload).toEqual({ conversationId: 'c1', afterOrder: 1 });
+      expect(h.conversation.state.get().messages.map((m) => m.order)).toEqual([1, 2]);
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it('re-sends a pending reply with the same clientId after reconnect and settles it once', async () => {
@@ -168,7 +194,6 @@ describe('agent connection', () => {
   });
 
   describe('customer panel wiring', () => {
-    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     async function withCustomer() {
       const h = serverWith({ c1: [message('c1', 1)] });
       h.socket.handlers['contact:get'] = () => ({ ok: true, data: profile() });

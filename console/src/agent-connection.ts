@@ -41,6 +41,7 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
   const waiting = new Map<string, (result: Ack<Message>) => void>();
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
 
   function call<E extends keyof AgentClientToServer>(event: E, payload: Payload<E>): Promise<Ack<AckData<E>>> {
     return new Promise((resolve) => {
@@ -174,6 +175,14 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     conversation.replaceMessage(message);
     contact.replaceMessage(message);
   });
+  // This server missed pushes from the others (its Redis link was down): catch up as after a
+  // reconnect, at a random moment in the window it gives, so a crowd of consoles does not ask at once.
+  socket.on('sync:needed', (hint) => {
+    clearTimeout(resyncTimer);
+    resyncTimer = setTimeout(() => {
+      if (!stopped && socket.connected) resync();
+    }, Math.random() * Math.min(hint.withinMs, 30_000));
+  });
   socket.on('contact:updated', (changed) => contact.invalidate(changed.id));
   socket.on('timeline:changed', (change) => contact.invalidate(change.contactId));
 
@@ -205,6 +214,7 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     if (stopped) return;
     stopped = true;
     clearTimeout(retryTimer);
+    clearTimeout(resyncTimer);
     socket.disconnect();
   }
 

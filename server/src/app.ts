@@ -25,7 +25,7 @@ import type { Site } from './domain/ports.js';
 import type { Logger } from './logger.js';
 import { createAgentStore } from './store/agent-store.js';
 import { createConversationStore } from './store/conversation-store.js';
-import type { RedisClient } from './store/redis-client.js';
+import { watchRedis, type RedisClient } from './store/redis-client.js';
 import { createSessionStore, createRateLimiter } from './store/session-store.js';
 import { createSiteStore } from './store/site-store.js';
 import { createWidgetSettingsStore } from './store/widget-settings-store.js';
@@ -62,6 +62,7 @@ import { createAgentPresence } from './transport/socket/agent-presence.js';
 import { hashSessionToken } from './domain/auth-service.js';
 import { rooms } from './transport/socket/rooms.js';
 import { createSocketNotifier } from './transport/socket/socket-notifier.js';
+import { announceResync, onResubscribed } from './transport/socket/resync-hint.js';
 import { namespacesOf } from './transport/socket/typed-namespaces.js';
 import { createVisitorAuth } from './transport/socket/visitor-auth.js';
 import { createVisitorHandlers } from './transport/socket/visitor-handlers.js';
@@ -185,6 +186,14 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     pingTimeout: 20_000,
   });
   const { visitors, agents } = namespacesOf(io);
+  watchRedis(subscriber, (err) => {
+    metrics.redisErrors.inc({ client: 'adapter' });
+    logger.warn({ err }, 'redis adapter subscriber stuck');
+  });
+  const stopResync = onResubscribed(subscriber, () => {
+    const sockets = announceResync(visitors, agents);
+    logger.warn({ sockets }, 'adapter subscriber is back: asked this process\'s sockets to catch up on missed pushes');
+  });
 
   const notifier = withResolvedForVisitors(instrumentNotifier(createSocketNotifier(visitors, agents), metrics), visitors);
   metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));
@@ -349,6 +358,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     services: { conversations, contacts, timeline, email, outbox, workflow, activity, knowledge },
     async close() {
       protection.stop();
+      stopResync();
       await shutdownStep(outbox?.stop(), 'email outbox', logger);
       await shutdownStep(webhooks.stop(), 'webhooks', logger);
       workflowTransport.stop();

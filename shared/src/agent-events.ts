@@ -7,6 +7,7 @@ import { LIMITS } from './limits.js';
 import type { WorkflowClientToServer, WorkflowServerToClient } from './workflow.js';
 import type { AfterChatAgentClientToServer, AfterChatAgentServerToClient } from './after-chat.js';
 import type { ChatSignalsAgentClientToServer, ChatSignalsAgentServerToClient } from './chat-signals.js';
+import type { ResyncServerToClient } from './resync.js';
 
 export const inboxListSchema = z.object({
   status: z.enum(CONVERSATION_STATUSES).default('open'),
@@ -44,7 +45,7 @@ export interface AgentClientToServer extends WorkflowClientToServer, ChatSignals
 }
 
 /** Events the server sends to every agent of the site. */
-export interface AgentServerToClient extends WorkflowServerToClient, ChatSignalsAgentServerToClient, AfterChatAgentServerToClient {
+export interface AgentServerToClient extends WorkflowServerToClient, ChatSignalsAgentServerToClient, AfterChatAgentServerToClient, ResyncServerToClient {
   /** A conversation was created or changed (new message, status, assignee). */
   'conversation:updated': (conversation: Conversation) => void;
   /**

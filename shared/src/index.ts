@@ -3,6 +3,7 @@ export * from './ack.js';
 export * from './domain.js';
 export * from './visitor-events.js';
 export * from './agent-events.js';
+export * from './resync.js';
 export * from './http-api.js';
 export * from './contact.js';
 export * from './widget-settings.js';

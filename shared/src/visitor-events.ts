@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AckCallback } from './ack.js';
 import type { AfterChatVisitorClientToServer, AfterChatVisitorServerToClient } from './after-chat.js';
 import type { ChatSignalsVisitorClientToServer, ChatSignalsVisitorServerToClient } from './chat-signals.js';
+import type { ResyncServerToClient } from './resync.js';
 import type { IdentifyInput, IdentifyResult, VisitorContextInput } from './contact.js';
 import type { Agent, ConversationHistory, Message } from './domain.js';
 import type { BotReply } from './knowledge.js';
@@ -54,7 +55,7 @@ export interface VisitorClientToServer extends ChatSignalsVisitorClientToServer,
 }
 
 /** Events the server sends to the widget. */
-export interface VisitorServerToClient extends ChatSignalsVisitorServerToClient, AfterChatVisitorServerToClient {
+export interface VisitorServerToClient extends ChatSignalsVisitorServerToClient, AfterChatVisitorServerToClient, ResyncServerToClient {
   'session:ready': (session: VisitorSession) => void;
   'message:new': (message: Message) => void;
   /** Agents of the site who are online, for "we typically reply" and offline states. */

@@ -53,7 +53,7 @@ export async function connectRedis({ url, onError, watchdog = DEFAULT_WATCHDOG }
   const client = makeClient(url);
   client.on('error', onError);
   await client.connect();
-  watchConnection(client, { ...watchdog, onStuck: (err) => onError(new Error(`Redis stopped answering, reconnecting: ${err.message}`)) });
+  watchRedis(client, onError, watchdog);
   return client;
 }
 
@@ -61,20 +61,35 @@ export async function connectRedisCluster({ urls, onError, watchdog = DEFAULT_WA
   const cluster = makeCluster(urls);
   cluster.on('error', onError);
   await cluster.connect();
-  // The cluster opens, drops and replaces node connections as slots move, so new ones are looked for
-  // on every round; a watched connection's own loop ends when the cluster closes it.
+  watchRedis(cluster, onError, watchdog);
+  return cluster;
+}
+
+/**
+ * Puts the watchdog (redis-watchdog.ts) on every connection of a connected client, the Pub/Sub ones
+ * included: a subscriber on a half-open connection would otherwise miss every broadcast from the
+ * other processes without a sign. A cluster opens, drops and replaces node connections as slots move
+ * and as shards gain or lose subscriptions, so new ones are looked for on every round; a watched
+ * connection's own loop ends when the cluster closes it.
+ */
+export function watchRedis(client: RedisClient, onError: (err: Error) => void, watchdog = DEFAULT_WATCHDOG): void {
+  const stuck = (where: string) => (err: Error) => onError(new Error(`Redis stopped answering${where}, reconnecting: ${err.message}`));
+  if (!('masters' in client)) {
+    watchConnection(client, { ...watchdog, onStuck: stuck('') });
+    return;
+  }
   const watched = new WeakSet<object>();
   const sweep = () => {
-    for (const master of cluster.masters) {
-      const node = master.client;
-      if (!node || watched.has(node)) continue;
-      watched.add(node);
-      watchConnection(node, { ...watchdog, onStuck: (err) => onError(new Error(`Redis stopped answering (${master.address}), reconnecting: ${err.message}`)) });
+    for (const master of client.masters) {
+      for (const node of [master.client, master.pubSub?.client]) {
+        if (!node || watched.has(node)) continue;
+        watched.add(node);
+        watchConnection(node, { ...watchdog, onStuck: stuck(` (${master.address})`) });
+      }
     }
-    if (cluster.isOpen) setTimeout(sweep, watchdog.everyMs).unref();
+    if (client.isOpen) setTimeout(sweep, watchdog.everyMs).unref();
   };
   sweep();
-  return cluster;
 }
 
 /** A raw command on either kind of client; on a cluster it goes to the node that owns `key`. */

@@ -117,6 +117,43 @@ describe('visitor connection', () => {
     expect(socket.take('conversation:sync').map((e) => e.payload)).toEqual([{ afterOrder: 2 }]);
   });
 
+  it('fetches what lies in a hole in the orders of pushed messages', async () => {
+    const connection = setup();
+    connection.connect();
+    const socket = must(sockets[0], 'a socket');
+    await connectAndSync(socket, [message(1)]);
+    socket.fire('message:new', message(2));
+    expect(socket.take('conversation:sync')).toEqual([]);
+    // Order 3 never came.
+    socket.fire('message:new', message(4));
+    const [sync] = socket.take('conversation:sync');
+    expect(sync?.payload).toEqual({ afterOrder: 2 });
+    sync?.ack(history([message(3), message(4)]));
+    await settle();
+    expect(model.get().messages.map((m) => m.order)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('catches up when the server says it missed pushes, at a random moment within the window it gives', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const connection = setup();
+      connection.connect();
+      const socket = must(sockets[0], 'a socket');
+      await connectAndSync(socket, [message(1)]);
+      socket.fire('sync:needed', { withinMs: 200 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(socket.take('conversation:sync')).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const [sync] = socket.take('conversation:sync');
+      expect(sync?.payload).toEqual({ afterOrder: 1 });
+      sync?.ack(history([message(2)]));
+      await settle();
+      expect(model.get().messages.map((m) => m.order)).toEqual([1, 2]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('drops a stale cache when the server has no conversation for this visitor', async () => {
     const connection = setup();
     model.merge([message(1)]);

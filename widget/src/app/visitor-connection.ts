@@ -223,8 +223,13 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     });
     sock.on('message:new', (message) => {
       if (message?.author?.kind === 'agent') setAgentTyping(null);
+      const held = model.lastOrder();
       model.merge([message]);
+      // A hole in the orders means a push was lost: fetch what lies between.
+      if (ready && held && message.order > held + 1) catchUp(sock, held);
     });
+    // The server missed pushes (its Redis link was down): catch up, at a random moment so a crowd does not ask at once.
+    sock.on('sync:needed', (hint) => setTimeout(() => catchUp(sock), Math.random() * Math.min(hint?.withinMs || 0, 3e4)));
     sock.on('typing:agent', (signal) => setAgentTyping(signal?.typing ? { agentId: String(signal.agentId), name: String(signal.name) } : null));
     sock.on('conversation:resolved', () => model.offerRating());
     sock.on('conversation:read-state', (state) => {
