@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { guardSubscriptions } from './store/guard-subscriptions.js';
+import { skipOwnPublishes } from './store/skip-own-publishes.js';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
@@ -176,8 +177,9 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     logger.warn({ err }, 'redis adapter subscriber error');
   });
   await subscriber.connect();
+  const ownPublishes = skipOwnPublishes(subscriber);
   const io = new Server(httpServer, {
-    adapter: createShardedAdapter(redis, subscriber),
+    adapter: createShardedAdapter(redis, ownPublishes.subscriber),
     // The visitor namespace checks each site's own allow-list; CORS only lets the browser ask.
     cors: { origin: true, credentials: false },
     maxHttpBufferSize: 64 * 1024,
@@ -186,6 +188,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     pingTimeout: 20_000,
   });
   const { visitors, agents } = namespacesOf(io);
+  for (const namespace of [io.of('/'), visitors, agents]) ownPublishes.own(namespace.adapter);
   watchRedis(subscriber, (err) => {
     metrics.redisErrors.inc({ client: 'adapter' });
     logger.warn({ err }, 'redis adapter subscriber stuck');
