@@ -193,14 +193,15 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     metrics.redisErrors.inc({ client: 'adapter' });
     logger.warn({ err }, 'redis adapter subscriber stuck');
   });
-  const stopResync = onResubscribed(subscriber, () => {
-    const sockets = announceResync(visitors, agents);
-    logger.warn({ sockets }, 'adapter subscriber is back: asked this process\'s sockets to catch up on missed pushes');
-  });
 
   const notifier = withResolvedForVisitors(instrumentNotifier(createSocketNotifier(visitors, agents), metrics), visitors);
   metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));
   const presence = createAgentPresence(agents, visitors, logger);
+  const stopResync = onResubscribed(subscriber, () => {
+    const sockets = announceResync(visitors, agents);
+    presence.refreshLocal();
+    logger.warn({ sockets }, 'adapter subscriber is back: asked this process\'s sockets to catch up on missed pushes');
+  });
   const activityStore = createActivityStore(redis);
   const activity = createActivityLog({
     store: activityStore,

@@ -39,10 +39,16 @@ describe('losing the adapter subscriber', () => {
     const shopper = visitorClient(a.url, { siteKey: a.site.publicKey });
     const agent = agentClient(b.url, cookie);
     open.push(shopper, agent);
+    const seesAgent = new Promise<void>((resolve) => shopper.on('agents:presence', (p: { online: number }) => p.online === 1 && resolve()));
     await Promise.all([whenReady(shopper), whenConnected(agent)]);
+    await seesAgent;
+    // The connect-time presence reply may still be on its way; it must not count as the one after the loss.
+    await new Promise((resolve) => setTimeout(resolve, 300));
 
     const shopperHint = nextEvent<{ withinMs: number }>(shopper, 'sync:needed');
     const agentHint = nextEvent<{ withinMs: number }>(agent, 'sync:needed');
+    // Presence pushes from the other process may have been missed too: the shopper is told again.
+    const presenceAgain = nextEvent<{ online: number }>(shopper, 'agents:presence');
     // What Redis does to a subscriber that falls behind its output-buffer limit, or a network blip.
     const killer = await connectRedis({ url: redis.url, onError: () => undefined });
     try {
@@ -52,6 +58,7 @@ describe('losing the adapter subscriber', () => {
     }
     expect(await shopperHint).toEqual({ withinMs: 1000 });
     expect(await agentHint).toEqual({ withinMs: 1000 });
+    expect(await presenceAgain).toMatchObject({ online: 1 });
 
     const seen = new Promise<Message>((resolve) => agent.on('message:new', (m: Message, c?: Conversation) => c && m.text === 'after the blip' && resolve(m)));
     const sent = await request<Message>(shopper, 'message:send', { clientId: uuid(), text: 'after the blip' });

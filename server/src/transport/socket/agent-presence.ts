@@ -23,6 +23,13 @@ export function createAgentPresence(agents: AgentNamespace, visitors: VisitorNam
     return presence;
   }
 
+  function tell(siteId: string, audience: { emit(event: 'agents:presence', presence: Presence): unknown }): void {
+    compute(siteId).then(
+      (presence) => audience.emit('agents:presence', presence),
+      (err: unknown) => logger.warn({ err }, 'presence refresh failed'),
+    );
+  }
+
   return {
     /** For the domain's PresencePort. */
     async agentsOnline(siteId: string): Promise<number> {
@@ -38,10 +45,16 @@ export function createAgentPresence(agents: AgentNamespace, visitors: VisitorNam
     },
     /** Recounts and tells the site's visitors; called when an agent connects or disconnects. */
     changed(siteId: string): void {
-      compute(siteId).then(
-        (presence) => visitors.to(rooms.siteVisitors(siteId)).emit('agents:presence', presence),
-        (err: unknown) => logger.warn({ err }, 'presence refresh failed'),
-      );
+      tell(siteId, visitors.to(rooms.siteVisitors(siteId)));
+    },
+    /**
+     * Recounts and tells, for every site this process has visitors of, only this process's visitors:
+     * for when this process may have missed the other processes' `changed` pushes.
+     */
+    refreshLocal(): void {
+      const sites = new Set<string>();
+      for (const socket of visitors.sockets.values()) sites.add(socket.data.site.id);
+      for (const siteId of sites) tell(siteId, visitors.local.to(rooms.siteVisitors(siteId)));
     },
   };
 }
