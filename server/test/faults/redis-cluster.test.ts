@@ -73,6 +73,9 @@ describe('Redis Cluster', () => {
     await client.close();
     expect(stored).toHaveLength(2 + 60 + 1);
     expectExactlyOnce(first.conversationId, stored, [visitor.acked, agent.acked], [visitor, agent]);
+    // Both processes' subscribers lost Redis; each asked its own sockets to catch up.
+    expect(visitor.resyncHints).toBeGreaterThan(0);
+    expect(agent.resyncHints).toBeGreaterThan(0);
     visitor.close();
     agent.close();
   });

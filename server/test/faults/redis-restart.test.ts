@@ -75,6 +75,9 @@ describe('Redis restarted while clients keep sending', () => {
     await client.close();
     expect(stored).toHaveLength(1 + 30 + 20 + 2);
     expectExactlyOnce(first.conversationId, stored, [visitor.acked, agent.acked], [visitor, agent]);
+    // Both processes' subscribers lost Redis; each asked its own sockets to catch up.
+    expect(visitor.resyncHints).toBeGreaterThan(0);
+    expect(agent.resyncHints).toBeGreaterThan(0);
     visitor.close();
     agent.close();
   });

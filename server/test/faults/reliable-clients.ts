@@ -18,6 +18,8 @@ abstract class ReliableClient {
   /** Live `message:new` events received per message id: more than one would be a duplicate delivery. */
   readonly liveCount = new Map<string, number>();
   reconnects = 0;
+  /** `sync:needed` hints from the server: its Pub/Sub link to Redis came back after a loss. */
+  resyncHints = 0;
   /** Attempts that were refused or timed out and sent again (proof that a fault was hit). */
   retries = 0;
   private next = 0;
@@ -68,6 +70,10 @@ abstract class ReliableClient {
       socket.on('message:new', (message: Message) => {
         this.liveCount.set(message.id, (this.liveCount.get(message.id) ?? 0) + 1);
         this.record(message);
+      });
+      socket.on('sync:needed', () => {
+        this.resyncHints += 1;
+        void this.replay(socket).catch(() => undefined);
       });
       socket.on('disconnect', () => {
         if (this.closed) return;
