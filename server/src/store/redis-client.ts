@@ -53,7 +53,7 @@ export async function connectRedis({ url, onError, watchdog = DEFAULT_WATCHDOG }
   const client = makeClient(url);
   client.on('error', onError);
   await client.connect();
-  watchRedis(client, onError, watchdog);
+  watchRedis(client, onError, watchdog, { primary: true });
   return client;
 }
 
@@ -72,10 +72,10 @@ export async function connectRedisCluster({ urls, onError, watchdog = DEFAULT_WA
  * and as shards gain or lose subscriptions, so new ones are looked for on every round; a watched
  * connection's own loop ends when the cluster closes it.
  */
-export function watchRedis(client: RedisClient, onError: (err: Error) => void, watchdog = DEFAULT_WATCHDOG): void {
+export function watchRedis(client: RedisClient, onError: (err: Error) => void, watchdog = DEFAULT_WATCHDOG, { primary = false } = {}): void {
   const stuck = (where: string) => (err: Error) => onError(new Error(`Redis stopped answering${where}, reconnecting: ${err.message}`));
   if (!('masters' in client)) {
-    watchConnection(client, { ...watchdog, onStuck: stuck('') });
+    watchConnection(client, { ...watchdog, onStuck: stuck(''), ...(primary && { probe: () => demoted(client) }) });
     return;
   }
   const watched = new WeakSet<object>();
@@ -90,6 +90,18 @@ export function watchRedis(client: RedisClient, onError: (err: Error) => void, w
     if (client.isOpen) setTimeout(sweep, watchdog.everyMs).unref();
   };
   sweep();
+}
+
+/**
+ * The probe of a single Redis's command connection (`primary`): a managed Redis fails over by promoting
+ * a replica and pointing its name at it, but a connection already open stays on the demoted node, which
+ * still answers PING and refuses every write with READONLY, for good. ROLE finds that within a probe
+ * interval, and the dropped connection looks the name up again and reaches the new primary. (A cluster
+ * client follows failovers by itself: a demoted master answers MOVED.)
+ */
+async function demoted(client: RedisClient): Promise<string | null> {
+  const role = await sendCommand(client, 'role', ['ROLE']);
+  return Array.isArray(role) && String(role[0]) === 'slave' ? 'connected to a read-only replica (failed over?)' : null;
 }
 
 /** A raw command on either kind of client; on a cluster it goes to the node that owns `key`. */

@@ -14,6 +14,11 @@ export interface WatchdogOptions {
   timeoutMs: number;
   /** Told before a stuck connection is dropped. */
   onStuck(err: Error): void;
+  /**
+   * What is sent instead of PING: its answer is a reason to drop the connection, or null. A failed
+   * probe counts as answered (the socket closed, and node-redis reconnects that by itself).
+   */
+  probe?: () => Promise<string | null>;
 }
 
 /**
@@ -30,26 +35,24 @@ export interface WatchdogOptions {
  */
 export function watchConnection(client: WatchedClient, options: WatchdogOptions): void {
   const next = () => setTimeout(() => void check(), options.everyMs).unref();
+  const probe = options.probe ?? (() => client.ping().then(() => null));
   async function check(): Promise<void> {
     if (!client.isOpen) return;
-    if (client.isReady && !(await answers())) {
-      options.onStuck(new Error(`no answer to PING in ${options.timeoutMs} ms`));
+    const drop = client.isReady ? await verdict() : null;
+    if (drop) {
+      options.onStuck(new Error(drop));
       client.destroy();
       await client.connect().catch((err: unknown) => options.onStuck(err instanceof Error ? err : new Error(String(err))));
     }
     next();
   }
-  function answers(): Promise<boolean> {
+  function verdict(): Promise<string | null> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), options.timeoutMs);
+    const late = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`no answer to PING in ${options.timeoutMs} ms`), options.timeoutMs);
     });
-    // A failed PING means the socket closed, and node-redis reconnects that by itself.
-    const ping = client.ping().then(
-      () => true,
-      () => true,
-    );
-    return Promise.race([ping, late]).finally(() => clearTimeout(timer));
+    const answered = probe().catch(() => null);
+    return Promise.race([answered, late]).finally(() => clearTimeout(timer));
   }
   next();
 }

@@ -9,8 +9,9 @@ function isRedisUnavailable(err: unknown): boolean {
   const names = ['ClientClosedError', 'ClientOfflineError', 'ConnectionTimeoutError', 'SocketClosedUnexpectedlyError'];
   // node-redis sets the class, not always `name`; a Redis node dying mid-command surfaces as ECONNRESET.
   return names.includes(err.name) || names.includes(err.constructor.name)
-    // LOADING: Redis is replaying its AOF after a restart; the others are Redis Cluster failing over.
-    || /client is (closed|offline)|Socket closed unexpectedly|ECONNREFUSED|ECONNRESET|EPIPE|LOADING|CLUSTERDOWN|TRYAGAIN|MASTERDOWN/.test(err.message);
+    // LOADING: Redis is replaying its AOF after a restart; READONLY: the connection is still on a
+    // primary that was demoted (the watchdog moves it); the others are Redis Cluster failing over.
+    || /client is (closed|offline)|Socket closed unexpectedly|ECONNREFUSED|ECONNRESET|EPIPE|LOADING|READONLY|CLUSTERDOWN|TRYAGAIN|MASTERDOWN/.test(err.message);
 }
 
 /** The one place that turns any thrown value into a client-facing error. */

@@ -9,15 +9,18 @@ import type { AddressInfo } from 'node:net';
 export interface FaultyProxy {
   url: string;
   blackhole(direction: 'up' | 'down' | null): void;
+  /** New connections go to this port from now on (a name that now resolves to another host). */
+  retarget(port: number): void;
   cut(): void;
   close(): Promise<void>;
 }
 
 export async function startFaultyProxy(targetPort: number): Promise<FaultyProxy> {
   let dropping: 'up' | 'down' | null = null;
+  let target = targetPort;
   const pairs = new Set<[Socket, Socket]>();
   const server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1');
+    const upstream = connect(target, '127.0.0.1');
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
     client.on('data', (chunk) => dropping !== 'up' && upstream.write(chunk));
@@ -43,6 +46,9 @@ export async function startFaultyProxy(targetPort: number): Promise<FaultyProxy>
     url: `http://127.0.0.1:${port}`,
     blackhole(direction) {
       dropping = direction;
+    },
+    retarget(port) {
+      target = port;
     },
     cut,
     close() {
