@@ -63,7 +63,7 @@ import { createAgentPresence } from './transport/socket/agent-presence.js';
 import { hashSessionToken } from './domain/auth-service.js';
 import { rooms } from './transport/socket/rooms.js';
 import { createSocketNotifier } from './transport/socket/socket-notifier.js';
-import { announceResync, onResubscribed } from './transport/socket/resync-hint.js';
+import { announceResync, onceStoreAnswers, onResubscribed } from './transport/socket/resync-hint.js';
 import { namespacesOf } from './transport/socket/typed-namespaces.js';
 import { createVisitorAuth } from './transport/socket/visitor-auth.js';
 import { createVisitorHandlers } from './transport/socket/visitor-handlers.js';
@@ -198,9 +198,14 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));
   const presence = createAgentPresence(agents, visitors, logger);
   const stopResync = onResubscribed(subscriber, () => {
-    const sockets = announceResync(visitors, agents);
-    presence.refreshLocal();
-    logger.warn({ sockets }, 'adapter subscriber is back: asked this process\'s sockets to catch up on missed pushes');
+    void onceStoreAnswers(
+      () => redis.ping(),
+      () => {
+        const sockets = announceResync(visitors, agents);
+        presence.refreshLocal();
+        logger.warn({ sockets }, 'adapter subscriber is back: asked this process\'s sockets to catch up on missed pushes');
+      },
+    );
   });
   const activityStore = createActivityStore(redis);
   const activity = createActivityLog({

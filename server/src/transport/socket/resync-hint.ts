@@ -30,6 +30,19 @@ export function onResubscribed(subscriber: ReadyEvents, resubscribed: () => void
   };
 }
 
+/**
+ * Runs `then` once the store answers a PING, asking every `everyMs` for up to `forMs` (then runs it
+ * anyway): after a Redis restart the subscriber can be back before the command connection, and sockets
+ * told to catch up then would be refused and not ask again.
+ */
+export async function onceStoreAnswers(ping: () => Promise<unknown>, then: () => void, everyMs = 250, forMs = 30_000): Promise<void> {
+  const deadline = Date.now() + forMs;
+  while (!(await ping().then(() => true, () => false)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs).unref());
+  }
+  then();
+}
+
 /** One millisecond per socket, from 1 to 10 s: a crowd's catch-up requests arrive spread out, not as one burst. */
 export function resyncWindowMs(sockets: number): number {
   return Math.min(10_000, Math.max(1_000, sockets));
