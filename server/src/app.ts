@@ -1,8 +1,10 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { guardSubscriptions } from './store/guard-subscriptions.js';
 import { skipOwnPublishes } from './store/skip-own-publishes.js';
+import { coalesceWrites } from './transport/coalesce-writes.js';
 import express from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
@@ -177,6 +179,8 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     logger.warn({ err }, 'redis adapter subscriber error');
   });
   await subscriber.connect();
+  // Every WebSocket connection (the HTTP long-polling fallback answers one request at a time anyway).
+  httpServer.on('upgrade', (_req, socket: Duplex) => coalesceWrites(socket));
   const ownPublishes = skipOwnPublishes(subscriber);
   const io = new Server(httpServer, {
     adapter: createShardedAdapter(redis, ownPublishes.subscriber),
