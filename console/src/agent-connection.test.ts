@@ -103,6 +103,30 @@ describe('agent connection', () => {
     }
   });
 
+  it('resyncs again when the server sheds the inbox request, no sooner than it says', async () => {
+    const h = serverWith({});
+    let shed = true;
+    const list = h.socket.handlers['inbox:view'];
+    h.socket.handlers['inbox:view'] = (payload) =>
+      shed ? { ok: false, error: { code: 'unavailable', message: 'Server busy; retry shortly', retryAfterMs: 60 } } : list?.(payload);
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0);
+    try {
+      h.connection.start();
+      h.socket.serverAccept();
+      await flush();
+      expect(h.inbox.state.get().conversations).toEqual([]);
+      shed = false;
+      await wait(30);
+      expect(h.socket.sent('inbox:view')).toHaveLength(1);
+      await wait(60);
+      await flush();
+      expect(h.socket.sent('inbox:view')).toHaveLength(2);
+      expect(h.inbox.state.get().conversations.map((c) => c.id)).toEqual(['c1', 'c2']);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
   it('re-sends a pending reply with the same clientId after reconnect and settles it once', async () => {
     const h = serverWith({ c1: [message('c1', 1)] });
     h.connection.start();

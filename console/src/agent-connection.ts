@@ -61,12 +61,13 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
 
   const PAGE = 50;
   /** Reloads the current view, as many rows as were shown (at least one page). */
-  async function refreshInbox(): Promise<void> {
+  async function refreshInbox(): Promise<Ack<unknown>> {
     const { query, conversations } = inbox.state.get();
     const limit = Math.min(200, Math.max(PAGE, conversations.length));
     const answer = await call('inbox:view', { ...query, offset: 0, limit });
     // The agent switched view meanwhile: that request's answer is the one to show.
     if (answer.ok && inbox.state.get().query === query) inbox.replaceAll(answer.data.conversations, answer.data.total);
+    return answer;
   }
 
   async function loadMore(): Promise<void> {
@@ -97,8 +98,22 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
     conversation.setLoading(id, false);
   }
 
+  /** Runs `resync` at a random moment `withinMs` long, starting `notBefore` from now, unless stopped or offline by then. */
+  function resyncWithin(withinMs: number, notBefore = 0): void {
+    clearTimeout(resyncTimer);
+    resyncTimer = setTimeout(() => {
+      if (!stopped && socket.connected) resync();
+    }, notBefore + Math.random() * Math.min(withinMs, 30_000));
+  }
+
   function resync(): void {
-    void refreshInbox();
+    void refreshInbox().then((answer) => {
+      // Shed (a reconnect storm after a process died): the whole resync runs again, no sooner than asked.
+      if (!answer.ok && (answer.error.code === 'unavailable' || answer.error.code === 'rate_limited')) {
+        const wait = answer.error.retryAfterMs || 1000;
+        resyncWithin(wait, wait);
+      }
+    });
     const id = conversation.state.get().id;
     if (id) void loadHistory(id, conversation.highestOrder());
     for (const reply of outbox.items.get()) emitSend(reply);
@@ -177,12 +192,7 @@ export function createAgentConnection(deps: AgentConnectionDeps) {
   });
   // This server missed pushes from the others (its Redis link was down): catch up as after a
   // reconnect, at a random moment in the window it gives, so a crowd of consoles does not ask at once.
-  socket.on('sync:needed', (hint) => {
-    clearTimeout(resyncTimer);
-    resyncTimer = setTimeout(() => {
-      if (!stopped && socket.connected) resync();
-    }, Math.random() * Math.min(hint.withinMs, 30_000));
-  });
+  socket.on('sync:needed', (hint) => resyncWithin(hint.withinMs));
   socket.on('contact:updated', (changed) => contact.invalidate(changed.id));
   socket.on('timeline:changed', (change) => contact.invalidate(change.contactId));
 

@@ -154,6 +154,28 @@ describe('visitor connection', () => {
     }
   });
 
+  it('asks again for the history when the server sheds the sync, no sooner than it says', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    try {
+      const connection = setup();
+      model.merge([message(1)]);
+      connection.connect();
+      const socket = must(sockets[0], 'a socket');
+      socket.serverConnect();
+      socket.take('conversation:sync')[0]?.ack({ ok: false, error: { code: 'unavailable', message: 'Server busy; retry shortly', retryAfterMs: 80 } });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(socket.take('conversation:sync')).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      const [again] = socket.take('conversation:sync');
+      expect(again?.payload).toEqual({ afterOrder: 1 });
+      again?.ack(history([message(2)]));
+      await settle();
+      expect(model.get().messages.map((m) => m.order)).toEqual([1, 2]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('drops a stale cache when the server has no conversation for this visitor', async () => {
     const connection = setup();
     model.merge([message(1)]);

@@ -127,7 +127,12 @@ export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorCon
     let afterOrder = fromOrder;
     for (let page = 0; page < MAX_SYNC_PAGES && sock === socket && sock.connected; page++) {
       const ack = await sync(sock, afterOrder);
-      if (!ack.ok) break;
+      if (!ack.ok) {
+        // Shed (a reconnect storm) or timed out: ask again later, or what was missed stays missing.
+        const code = ack.error.code;
+        if (code === 'unavailable' || code === 'rate_limited') setTimeout(() => catchUp(sock), (ack.error.retryAfterMs || 1000) * (1 + Math.random()));
+        break;
+      }
       const history = ack.data;
       if (!history) {
         // No conversation on the server for this visitor: the cache belonged to an older visitor.
