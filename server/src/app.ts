@@ -207,6 +207,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
       () => {
         const sockets = announceResync(visitors, agents);
         presence.refreshLocal();
+        metrics.resyncHints.inc();
         logger.warn({ sockets }, 'adapter subscriber is back: asked this process\'s sockets to catch up on missed pushes');
       },
     );

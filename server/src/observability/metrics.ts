@@ -14,6 +14,8 @@ export interface HiloMetrics {
   redisErrors: Counter<'client'>;
   rateLimited: Counter<'scope'>;
   shed: Counter<'reason' | 'transport'>;
+  /** Times this process told its sockets to catch up because its Pub/Sub link to Redis came back. */
+  resyncHints: Counter;
   /** Called at scrape time to read live socket counts. */
   setSocketCounter(count: () => Record<string, number>): void;
 }
@@ -50,6 +52,7 @@ export function createMetrics(): HiloMetrics {
     redisErrors: new Counter({ name: 'hilo_redis_errors_total', help: 'Errors reported by Redis clients', labelNames: ['client'], registers: [registry] }),
     rateLimited: new Counter({ name: 'hilo_rate_limited_total', help: 'Requests refused by a rate limit, by scope', labelNames: ['scope'], registers: [registry] }),
     shed: new Counter({ name: 'hilo_shed_total', help: 'Requests refused because the process was overloaded', labelNames: ['reason', 'transport'], registers: [registry] }),
+    resyncHints: new Counter({ name: 'hilo_resync_hints_total', help: 'Times the adapter subscriber came back after a loss and this process asked its sockets to catch up', registers: [registry] }),
     setSocketCounter(count) {
       socketCounter = count;
     },

@@ -59,6 +59,7 @@ describe('losing the adapter subscriber', () => {
     expect(await shopperHint).toEqual({ withinMs: 1000 });
     expect(await agentHint).toEqual({ withinMs: 1000 });
     expect(await presenceAgain).toMatchObject({ online: 1 });
+    for (const server of [a, b]) expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/^hilo_resync_hints_total 1$/m);
 
     const seen = new Promise<Message>((resolve) => agent.on('message:new', (m: Message, c?: Conversation) => c && m.text === 'after the blip' && resolve(m)));
     const sent = await request<Message>(shopper, 'message:send', { clientId: uuid(), text: 'after the blip' });
