@@ -32,8 +32,8 @@ export function onResubscribed(subscriber: ReadyEvents, resubscribed: () => void
 
 /**
  * Runs `then` once the store answers a PING, asking every `everyMs` for up to `forMs` (then runs it
- * anyway): after a Redis restart the subscriber can be back before the command connection, and sockets
- * told to catch up then would be refused and not ask again.
+ * anyway): after a Redis restart the subscriber can be back before the command connection, and every
+ * socket told to catch up then would be refused and have to ask again.
  */
 export async function onceStoreAnswers(ping: () => Promise<unknown>, then: () => void, everyMs = 250, forMs = 30_000): Promise<void> {
   const deadline = Date.now() + forMs;
