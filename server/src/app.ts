@@ -174,10 +174,11 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   const app = express();
   const httpServer = createServer(app);
   const subscriber = guardSubscriptions(redis.duplicate(), (err) => logger.warn({ err }, 'adapter (un)subscribe failed'));
-  subscriber.on('error', (err: Error) => {
+  const subscriberError = (err: Error) => {
     metrics.redisErrors.inc({ client: 'adapter' });
     logger.warn({ err }, 'redis adapter subscriber error');
-  });
+  };
+  subscriber.on('error', subscriberError);
   await subscriber.connect();
   // Every WebSocket connection (the HTTP long-polling fallback answers one request at a time anyway).
   httpServer.on('upgrade', (_req, socket: Duplex) => coalesceWrites(socket));
@@ -193,10 +194,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   });
   const { visitors, agents } = namespacesOf(io);
   for (const namespace of [io.of('/'), visitors, agents]) ownPublishes.own(namespace.adapter);
-  watchRedis(subscriber, (err) => {
-    metrics.redisErrors.inc({ client: 'adapter' });
-    logger.warn({ err }, 'redis adapter subscriber stuck');
-  });
+  watchRedis(subscriber, subscriberError);
 
   const notifier = withResolvedForVisitors(instrumentNotifier(createSocketNotifier(visitors, agents), metrics), visitors);
   metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));

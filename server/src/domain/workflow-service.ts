@@ -233,9 +233,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         await backToOpen({ ...c, teamId: fields.teamId ?? c.teamId ?? null }, fields);
         return;
       }
+      const unchanged = Object.keys(fields).length === 0;
       // The common cases, a further message in a held or a queued conversation, in one round trip; a
       // queued one also tries the queue again, as every queued message does (below).
-      if (Object.keys(fields).length === 0) {
+      if (unchanged) {
         const routed = await workflow.reindexIfRouted(c);
         if (routed === 'held') return;
         if (routed === 'queued') return pump(c.siteId);
@@ -246,10 +247,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         const keeper = c.assigneeId && (await routing.isAgentOfSite(c.siteId, c.assigneeId)) ? c.assigneeId : null;
         await assignees.setAssignee(c.siteId, c.id, keeper, keeper ? 'assign' : 'enqueue-if-free', message.createdAt, fields.teamId ?? c.teamId ?? null);
       }
-      // A further message that changes no workflow field (held, or already waiting in the queue) changes
-      // only the activity, which the conversation service already indexed and announced with the
-      // message: the views alone need the new score.
-      if (Object.keys(fields).length === 0) await workflow.reindex(c);
+      // A message that changes no workflow field changes only the activity, which the conversation
+      // service already indexed and announced with the message: the views alone need the new score.
+      if (unchanged) await workflow.reindex(c);
       else await commit(c.id, fields);
       if (!held) await pump(c.siteId);
     },

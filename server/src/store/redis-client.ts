@@ -31,7 +31,7 @@ function makeClient(url: string) {
 /**
  * Redis Cluster: the seed nodes are enough, the client discovers the rest and follows MOVED/ASK.
  * Every multi-key command, MULTI and script keeps its keys in one slot (hash tags in keys.ts).
- * Each master's connection gets the same watchdog as a single Redis (see connectRedisCluster).
+ * Each master's connection gets the same watchdog as a single Redis (see watchRedis).
  */
 function makeCluster(urls: string[]) {
   return createCluster({
