@@ -29,8 +29,23 @@ const unusedParts: Plugin = {
   },
 };
 
+/**
+ * The bundler builds module namespace objects (socket.io-client passes socket.io-parser's around) with a
+ * `for…in` over the export map, which also walks anything a host page added to Object.prototype and
+ * then throws ("Getter must be a function"): the chat would never load on such a page. Own keys only.
+ */
+const HELPER_FOR_IN = /for \(var (\w+) in (\w+)\)(\s*\{?\s*__defProp\(target, \1,)/;
+const ownKeysInNamespaces: Plugin = {
+  name: 'hilo-namespace-own-keys',
+  renderChunk(code) {
+    if (!/__defProp\(target, \w+, \{\s*get:/.test(code)) return null;
+    if (!HELPER_FOR_IN.test(code)) throw new Error("hilo-namespace-own-keys: the bundler's namespace helper changed; check it for for…in");
+    return code.replace(HELPER_FOR_IN, (_all, key: string, map: string, rest: string) => `for (var ${key} of Object.keys(${map}))${rest}`);
+  },
+};
+
 export default defineConfig({
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), unusedParts],
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), unusedParts, ownKeysInNamespaces],
   // Library mode keeps `process.env.NODE_ENV` as is; the app runs straight in browsers.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

@@ -51,6 +51,8 @@ import { csrfGuard } from './transport/http/csrf-guard.js';
 import { createApiTokenService } from './domain/api-token-service.js';
 import { createApiTokenStore } from './store/api-token-store.js';
 import { createApiTokenRoutes } from './transport/http/api-token-routes.js';
+import { createSiteInstallRoutes } from './transport/http/site-install-routes.js';
+import { createSiteInstallService } from './domain/site-install-service.js';
 import { restApiSpec } from './transport/http/rest/api-spec.js';
 import { createRestRouter } from './transport/http/rest/rest-router.js';
 import { createHealthRoutes } from './transport/http/health-routes.js';
@@ -355,6 +357,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   );
   app.use('/api/widget-settings', createWidgetSettingsRoutes({ auth, widgetSettings }));
   app.use('/api/api-tokens', createApiTokenRoutes({ auth, tokens: apiTokens }));
+  app.use('/api/site', createSiteInstallRoutes({ auth, install: createSiteInstallService({ sites, publicUrl: config.publicUrl }) }));
   app.use('/api/kb', createKnowledgeRoutes({ auth, knowledge }));
   app.use('/api/webhooks', createWebhookRoutes({ auth, webhooks: webhooks.service }));
   app.use('/api/reports', createReportRoutes({ auth, reports: createReportService({ activity: activityStore, agents: agentStore, teams: workflowParts.routing.teams }) }));

@@ -10,6 +10,7 @@ import { seedDemoActivity } from './demo/demo-activity.js';
 import { createActivityStore } from './store/activity-store.js';
 import { createRoutingStore } from './store/routing-store.js';
 import { bootstrap } from './domain/bootstrap.js';
+import { embedSnippet } from './domain/site-install-service.js';
 import { RedisServerMissingError, startRedisServer, type RedisServerProcess } from './infra/redis-server-process.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
       `  REST API:         ${base}/api/v1/openapi.json (tokens: console → Settings → API tokens)`,
       `  Sign in as:       ${setup.adminEmail}`,
       `  Password:         ${password}`,
-      `  Embed snippet:    <script async src="${base}/widget/loader.js" data-site="${setup.site.publicKey}"></script>`,
+      `  Embed snippet:    ${embedSnippet(base, setup.site.publicKey)}`,
       `  Support email:    ${setup.site.supportEmail}${inbound ? ` (inbound SMTP on ${config.smtpInboundHost}:${inbound.port})` : ' (inbound SMTP off)'}`,
       `  Outbound email:   ${sink ? `local sink at ${sink.url} (set SMTP_URL to send for real)` : 'SMTP_URL'}`,
       `  Integration token (POST /api/calls, /api/email/inbound): ${token}`,

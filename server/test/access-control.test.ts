@@ -20,7 +20,7 @@ beforeAll(async () => {
   server = await startTestServer(redis.url);
   // A second site with its own agent, to prove sites never see each other.
   const sites = createSiteStore(server.redis);
-  await sites.create({ id: 's_rival', name: 'Rival', publicKey: 'pk_rival', secret: 'sk_rival_secret', allowedOrigins: ['https://rival.example'], supportEmail: 'help@rival.example', createdAt: 1 });
+  await sites.create({ id: 's_rival', name: 'Rival', publicKey: 'pk_rival', secret: 'sk_rival_secret', identitySecret: 'ik_sk_rival_secret', allowedOrigins: ['https://rival.example'], supportEmail: 'help@rival.example', createdAt: 1 });
   await createAgentStore(server.redis).create({
     id: 'a_rival', siteId: 's_rival', email: OTHER.email, name: 'Rita', role: 'admin', passwordHash: await hashPassword(OTHER.password), createdAt: 1,
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   second = await startTestServer(redis.url);
   const agents = createAgentStore(server.redis);
   await agents.create({ id: 'a_bea', siteId: server.site.id, email: BEA.email, name: 'Bea', role: 'agent', passwordHash: await hashPassword(BEA.password), createdAt: 1 });
-  await createSiteStore(server.redis).create({ id: 's_rival', name: 'Rival', publicKey: 'pk_rival', secret: 'sk_rival_secret', allowedOrigins: [], supportEmail: null, createdAt: 1 });
+  await createSiteStore(server.redis).create({ id: 's_rival', name: 'Rival', publicKey: 'pk_rival', secret: 'sk_rival_secret', identitySecret: 'ik_sk_rival_secret', allowedOrigins: [], supportEmail: null, createdAt: 1 });
   await agents.create({ id: 'a_rita', siteId: 's_rival', email: RITA.email, name: 'Rita', role: 'admin', passwordHash: await hashPassword(RITA.password), createdAt: 1 });
   [admin, agent, rivalAdmin] = await Promise.all([signIn(server.url), signIn(server.url, BEA), signIn(server.url, RITA)]);
 });

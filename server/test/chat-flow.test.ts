@@ -1,6 +1,7 @@
 import type { Conversation, ConversationHistory, Message } from '@hilo/shared';
 import { LIMITS } from '@hilo/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { monitorRedis } from './redis-monitor.js';
 import {
   agentClient, nextEvent, request, signIn, startTestRedis, startTestServer, uuid, visitorClient, whenConnected, whenReady,
   type AgentClient, type TestRedis, type TestServer, type VisitorClient,
@@ -123,6 +124,26 @@ describe('shopper and agent chat', () => {
     await request(staff, 'message:send', { conversationId: sent.data.conversationId, clientId: uuid(), text: 'hello both' });
     expect((await replyInTab1).text).toBe('hello both');
     expect(echoes.map((m) => m.text)).toEqual(['hello both']);
+  });
+
+  it('sends a connection\u2019s further messages straight to its conversation, without looking up the link', async () => {
+    const tab1 = visitor();
+    const { token } = await whenReady(tab1);
+    const send = async (socket: VisitorClient, text: string) => {
+      const answer = await request<Message>(socket, 'message:send', { clientId: uuid(), text });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
+    const first = await send(tab1, 'first');
+    const watch = await monitorRedis(redis.url);
+    const second = await send(tab1, 'second');
+    const lookups = (await watch.stop()).split('\n').filter((line) => line.includes('"HGET" "hilo:visitor:'));
+    expect(lookups).toEqual([]);
+    expect(second).toMatchObject({ conversationId: first.conversationId, order: first.order + 1 });
+    // Another tab knows nothing yet: it reads the link once, and lands in the same conversation.
+    const tab2 = visitor(token);
+    await whenReady(tab2);
+    expect((await send(tab2, 'third')).conversationId).toBe(first.conversationId);
   });
 
   it('tells visitors how many agents are online, live', async () => {

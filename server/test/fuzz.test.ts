@@ -4,7 +4,7 @@ import {
   conversationSnoozeSchema, conversationTransferSchema, identifySchema, inboundEmailWebhookSchema, inboxListSchema, inboxViewSchema,
   apiTokenCreateSchema, articleFeedbackSchema, articleInputSchema, articlePreviewSchema, botSettingsSchema, loginSchema, noteAddSchema,
   restAssignSchema, restContactCreateSchema, restContactMergeSchema, restContactUpdateSchema, restNoteCreateSchema, restReplySchema,
-  routingRulesSaveSchema, webhookCreateSchema, webhookUpdateSchema, teamSaveSchema, visitorContextSchema, visitorSendSchema, visitorSyncSchema,
+  routingRulesSaveSchema, siteOriginsSchema, webhookCreateSchema, webhookUpdateSchema, teamSaveSchema, visitorContextSchema, visitorSendSchema, visitorSyncSchema,
   type Ack, type Conversation, type Message,
 } from '@hilo/shared';
 import type { Socket } from 'socket.io-client';
@@ -259,6 +259,8 @@ async function fuzzHttp(): Promise<{ status: number; request: string }> {
     ['POST', `/api/webhooks/${seg(40)}/test`, null],
     ['POST', '/api/api-tokens', apiTokenCreateSchema],
     ['DELETE', `/api/api-tokens/${seg(40)}`, null],
+    ['GET', '/api/site/install', null],
+    ['PUT', '/api/site/origins', siteOriginsSchema],
     ['POST', '/api/v1/contacts', restContactCreateSchema],
     ['GET', `/api/v1/contacts?email=${seg(300)}`, null],
     ['PATCH', `/api/v1/contacts/${seg(40)}`, restContactUpdateSchema],

@@ -90,8 +90,9 @@ export async function startTestServer(
     mailer: options.mailer ?? null,
     outboxTimings: { baseDelayMs: 50, pollMs: 50 },
     ...(options.webhooks && { webhooks: options.webhooks }),
-    // Behaviour tests send fast from one address; limits are tested on their own (protection.test.ts).
-    protection: options.protection ?? { visitor: NO_LIMIT, agent: NO_LIMIT, ip: NO_LIMIT },
+    // Behaviour tests send fast from one address, and a busy test machine must not make them shed
+    // load; limits and shedding are tested on their own (protection.test.ts, faults/overload.test.ts).
+    protection: options.protection ?? { visitor: NO_LIMIT, agent: NO_LIMIT, ip: NO_LIMIT, overload: { maxLagMs: 60_000, maxRedisLatencyMs: 60_000 } },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

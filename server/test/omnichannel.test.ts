@@ -131,7 +131,7 @@ describe('identity and the timeline', () => {
     const { socket, visitorId } = await shopper();
     await ok(request(socket, 'message:send', { clientId: uuid(), text: 'hola' }));
     const result = await ok<IdentifyResult>(
-      request(socket, 'visitor:identify', { email: 'ana@example.com', name: 'Ana', phone: '+34 612 345 678', userHash: userHashFor(server.site.secret, 'ana@example.com') }),
+      request(socket, 'visitor:identify', { email: 'ana@example.com', name: 'Ana', phone: '+34 612 345 678', userHash: userHashFor(server.site.identitySecret, 'ana@example.com') }),
     );
     expect(result.verified).toBe(true);
 
@@ -193,14 +193,29 @@ describe('identity and the timeline', () => {
   });
 
   it('never merges two different verified customers: the second sign-in on one browser starts a fresh chat', async () => {
-    const hash = (email: string) => userHashFor(server.site.secret, email);
+    const hash = (email: string) => userHashFor(server.site.identitySecret, email);
     await inboundEmail({ from: 'gil@example.com', subject: 'x', text: 'gil mail', messageId: '<g1@example.com>' });
     const { socket } = await shopper();
     await ok(request(socket, 'visitor:identify', { email: 'hugo@example.com', userHash: hash('hugo@example.com') }));
     await ok(request(socket, 'message:send', { clientId: uuid(), text: 'hugo private chat' }));
-    const hugo = (await ok<ConversationHistory>(request(socket, 'conversation:sync', { afterOrder: 0 }))).conversation.contactId;
+    const hugoChat = (await ok<ConversationHistory>(request(socket, 'conversation:sync', { afterOrder: 0 }))).conversation;
+    const hugo = hugoChat.contactId;
+    const seenByGil: string[] = [];
+    socket.onAny((event: string) => seenByGil.push(event));
     await ok(request(socket, 'visitor:identify', { email: 'gil@example.com', userHash: hash('gil@example.com') }));
     expect(await ok(request(socket, 'conversation:sync', { afterOrder: 0 }))).toBeNull();
+
+    // Gil now has the browser: its tabs are told to catch up (and find no chat), and the agent's answer
+    // to Hugo's chat, and its signals, stay away from it.
+    await ok(request(staff, 'typing:set', { conversationId: hugoChat.id, typing: true }));
+    await ok(request(staff, 'message:send', { conversationId: hugoChat.id, clientId: uuid(), text: 'Hugo, your refund is on its way' }));
+    await ok(request(staff, 'conversation:resolve', { conversationId: hugoChat.id }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seenByGil).toEqual(['sync:needed']);
+    // Gil's own first message opens Gil's chat, not Hugo's.
+    const gilFirst = await ok<Message>(request(socket, 'message:send', { clientId: uuid(), text: 'gil here' }));
+    expect(gilFirst.conversationId).not.toBe(hugoChat.id);
+    expect((await conversationOf(hugoChat.id)).visitorId).toBe('');
     const hugoProfile = await profileOf(hugo ?? '');
     expect(hugoProfile.contact.emails).toEqual([{ value: 'hugo@example.com', verified: true }]);
     expect((await timelineOf(hugo ?? '')).some((e) => e.kind === 'email')).toBe(false);
@@ -226,7 +241,7 @@ describe('identity and the timeline', () => {
     for (let round = 0; round < 8; round += 1) {
       const { socket } = await shopper();
       const acks = await Promise.all([
-        request(socket, 'visitor:identify', { email: 'lia@example.com', name: 'Lia Pons', userHash: userHashFor(server.site.secret, 'lia@example.com') }),
+        request(socket, 'visitor:identify', { email: 'lia@example.com', name: 'Lia Pons', userHash: userHashFor(server.site.identitySecret, 'lia@example.com') }),
         request(socket, 'message:send', { clientId: uuid(), text: `round ${round}` }),
       ]);
       expect(acks.every((a) => a.ok)).toBe(true);

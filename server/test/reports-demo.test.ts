@@ -6,7 +6,7 @@ import { computeReport } from '../src/domain/reports/compute-report.js';
 import { verifyPassword } from '../src/domain/password.js';
 import type { AgentRecord, Site } from '../src/domain/ports.js';
 
-const site: Site = { id: 's_demo', name: 'Demo', publicKey: 'pk', secret: 'sk', allowedOrigins: [], supportEmail: null, createdAt: 0 };
+const site: Site = { id: 's_demo', name: 'Demo', publicKey: 'pk', secret: 'sk', identitySecret: 'ik_sk', allowedOrigins: [], supportEmail: null, createdAt: 0 };
 
 describe('demo activity', () => {
   it('records a plausible 30-day history the report can show, with colleagues who cannot sign in', async () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   server = await startTestServer(redis.url);
   const cookie = await signIn(server.url);
   adminId = ((await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as SessionInfo).agent.id;
-  await createSiteStore(server.redis).create({ id: 's_rival', name: 'Rival', publicKey: 'pk_rival', secret: 'sk_rival_secret', allowedOrigins: [], supportEmail: null, createdAt: 1 });
+  await createSiteStore(server.redis).create({ id: 's_rival', name: 'Rival', publicKey: 'pk_rival', secret: 'sk_rival_secret', identitySecret: 'ik_sk_rival_secret', allowedOrigins: [], supportEmail: null, createdAt: 1 });
   await createAgentStore(server.redis).create({ id: 'a_rita', siteId: 's_rival', email: RITA.email, name: 'Rita', role: 'admin', passwordHash: await hashPassword(RITA.password), createdAt: 1 });
   token = await createToken(cookie, 'Tests');
   rivalToken = await createToken(await signIn(server.url, RITA), 'Rival');

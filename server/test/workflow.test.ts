@@ -1,8 +1,11 @@
 import type { AgentSummary, Conversation, ConversationHistory, ConversationNote, InboxCounts, InboxPage, Message, RoutingRule, Team } from '@hilo/shared';
+import { createHash } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/domain/password.js';
 import { createAgentStore } from '../src/store/agent-store.js';
+import { AUTO_ASSIGN } from '../src/store/routing.lua.js';
+import { monitorRedis } from './redis-monitor.js';
 import {
   agentClient, request, signIn, startTestRedis, startTestServer, uuid, visitorClient, whenConnected, whenReady,
   type AgentClient, type TestRedis, type TestServer, type VisitorClient,
@@ -53,6 +56,13 @@ async function shopperWrites(text: string, placed: (c: Conversation) => boolean)
   const routed = waitFor<Conversation>(admin, 'conversation:updated', (c) => c.lastMessage?.text === text && placed(c));
   await ok<Message>(shopper, 'message:send', { clientId: uuid(), text });
   return { shopper, conversation: await routed };
+}
+
+/** Counts the runs of one Lua script from now until `stop()`. */
+async function scriptRuns(script: string): Promise<{ stop(): Promise<number> }> {
+  const sha = createHash('sha1').update(script).digest('hex');
+  const monitor = await monitorRedis(redis.url);
+  return { stop: async () => (await monitor.stop()).split(sha).length - 1 };
 }
 
 const agentsNow = (socket: Socket) => ok<AgentSummary[]>(socket, 'agents:list', {});
@@ -125,6 +135,12 @@ describe('conversation workflow over sockets', () => {
       await ok<Message>(first.shopper, 'message:send', { clientId: uuid(), text: 'To Oslo, I mean' });
       for (const view of ['unassigned', 'all'] as const) expect((await order(view)).slice(0, 2)).toEqual([first.conversation.id, second.conversation.id]);
       expect(await counts()).toMatchObject({ mine: before.mine, unassigned: before.unassigned + 2 });
+
+      // A message frees no capacity, so a further one in a queued chat does not run the queue (at most
+      // the every-few-seconds run can fall inside this window).
+      const runs = await scriptRuns(AUTO_ASSIGN);
+      for (const text of ['Or Bergen', 'Either is fine']) await ok<Message>(first.shopper, 'message:send', { clientId: uuid(), text });
+      expect(await runs.stop()).toBeLessThanOrEqual(1);
 
       // Still in the queue: the agent coming back gets both.
       const taken = [first, second].map(({ conversation }) => waitFor<Conversation>(admin, 'conversation:updated', (c) => c.id === conversation.id && c.assigneeId === 'a_bea'));

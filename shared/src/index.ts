@@ -15,3 +15,4 @@ export * from './reports.js';
 export * from './rest-api.js';
 export * from './webhooks.js';
 export * from './knowledge.js';
+export * from './site-install.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, agentSendSchema, inboxListSchema, loginSchema, visitorAuthSchema, visitorSendSchema } from './index.js';
+import { LIMITS, agentSendSchema, inboxListSchema, loginSchema, originSchema, visitorAuthSchema, visitorSendSchema } from './index.js';
 
 const clientId = '3f1c2f1e-8a0b-4c3e-9a51-2b7f0b5d1c11';
 
@@ -40,5 +40,20 @@ describe('loginSchema', () => {
 describe('visitorAuthSchema', () => {
   it('bounds the token length', () => {
     expect(visitorAuthSchema.safeParse({ siteKey: 'k', token: 'x'.repeat(600) }).success).toBe(false);
+  });
+});
+
+describe('originSchema', () => {
+  it.each([
+    ['https://shop.example.com', 'https://shop.example.com'],
+    [' HTTPS://Shop.Example.com/ ', 'https://shop.example.com'],
+    ['https://shop.example.com:443', 'https://shop.example.com'],
+    ['http://localhost:8080', 'http://localhost:8080'],
+    ['http://[::1]:3000', 'http://[::1]:3000'],
+  ])('takes %s as the origin browsers send, %s', (typed, origin) => {
+    expect(originSchema.parse(typed)).toBe(origin);
+  });
+  it.each(['https://shop.example.com/cart', 'shop.example.com', 'ftp://shop.example.com', 'https://user@shop.example.com', 'https://shop.example.com?x', 'https://-bad-.example', ''])('refuses %s', (typed) => {
+    expect(originSchema.safeParse(typed).success).toBe(false);
   });
 });

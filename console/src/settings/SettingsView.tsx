@@ -6,6 +6,7 @@ import type { WorkflowModel } from '../workflow-model';
 import { AgentsSection } from './AgentsSection';
 import { ApiTokensSection } from './ApiTokensSection';
 import { CannedSection } from './CannedSection';
+import { InstallSection } from './InstallSection';
 import { RulesSection } from './RulesSection';
 import { TeamsSection } from './TeamsSection';
 import { WebhooksSection } from './WebhooksSection';
@@ -19,7 +20,7 @@ interface Props {
   actions: Pick<WorkflowConnection, 'setCapacity' | 'setRole' | 'invite' | 'deactivate' | 'saveTeam' | 'saveRules' | 'saveCanned' | 'deleteCanned'>;
 }
 
-/** Admin settings: agents and capacity, teams, routing rules, and the widget's own section. */
+/** Admin settings: agents and capacity, install, teams, routing rules, and the widget's own section. */
 export function SettingsView({ agent, model, actions, attention }: Props) {
   const state = useObservable(model.state);
   const isAdmin = agent.role === 'admin';
@@ -28,6 +29,7 @@ export function SettingsView({ agent, model, actions, attention }: Props) {
       <h2 class="pane-title">Settings</h2>
       {attention}
       <AgentsSection agents={state.agents} isAdmin={isAdmin} onCapacity={actions.setCapacity} onRole={actions.setRole} onInvite={actions.invite} onDeactivate={actions.deactivate} selfId={agent.id} />
+      {isAdmin && <InstallSection />}
       {isAdmin && <TeamsSection teams={state.teams} agents={state.agents} onSave={actions.saveTeam} />}
       {isAdmin && <RulesSection rules={state.rules} teams={state.teams} onSave={actions.saveRules} />}
       {isAdmin && <CannedSection responses={state.canned} onSave={actions.saveCanned} onDelete={actions.deleteCanned} />}

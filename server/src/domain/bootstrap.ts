@@ -50,7 +50,10 @@ export async function bootstrap(sites: SiteRepository, agents: AgentRepository, 
     const merged = [...new Set([...existing.allowedOrigins, ...origins])];
     if (merged.length !== existing.allowedOrigins.length) await sites.update(existing.id, { allowedOrigins: merged });
     if (existing.supportEmail !== input.supportEmail) await sites.update(existing.id, { supportEmail: input.supportEmail });
-    site = { ...existing, allowedOrigins: merged, supportEmail: input.supportEmail };
+    // Sites from before the identity secret had its own key get one (userHash never verifies without).
+    const identitySecret = existing.identitySecret || `ik_${newSecret(32)}`;
+    if (identitySecret !== existing.identitySecret) await sites.update(existing.id, { identitySecret });
+    site = { ...existing, allowedOrigins: merged, supportEmail: input.supportEmail, identitySecret };
   } else {
     createdSite = true;
     site = {
@@ -58,6 +61,7 @@ export async function bootstrap(sites: SiteRepository, agents: AgentRepository, 
       name: 'Casa Hilo (demo store)',
       publicKey: `pk_${newSecret(12)}`,
       secret: `sk_${newSecret(32)}`,
+      identitySecret: `ik_${newSecret(32)}`,
       allowedOrigins: origins,
       supportEmail: input.supportEmail,
       createdAt: Date.now(),

@@ -150,6 +150,12 @@ export function createContactService({ contacts, timeline, visitors, conversatio
     return saved;
   }
 
+  async function detachVisitor(conversationId: string): Promise<void> {
+    await conversations.setFields(conversationId, { visitorId: '' });
+    const conversation = await conversations.get(conversationId);
+    if (conversation) notifier.conversationUpdated(conversation);
+  }
+
   /** Keeps the name shown in the inbox in step with the customer's name. */
   async function renameConversation(siteId: string, visitorId: string, name: string | null): Promise<void> {
     if (!name) return;
@@ -163,7 +169,7 @@ export function createContactService({ contacts, timeline, visitors, conversatio
 
   async function identifyNow(site: Site, visitorId: string, input: IdentifyInput): Promise<IdentifyResult & { conversationChanged: boolean }> {
     const phone = input.phone ? toE164(input.phone, phoneCountry) : undefined;
-    const verified = Boolean(input.email && input.userHash && isValidUserHash(site.secret, input.email, input.userHash));
+    const verified = Boolean(input.email && input.userHash && site.identitySecret && isValidUserHash(site.identitySecret, input.email, input.userHash));
     let contact: Contact = await forVisitor(site.id, visitorId);
     let conversationChanged = false;
 
@@ -171,9 +177,14 @@ export function createContactService({ contacts, timeline, visitors, conversatio
       const owner = await findBy(site.id, 'email', input.email);
       if (owner && owner.id !== contact.id && hasVerified(owner, 'email', input.email)) {
         if (conflicts(contact, owner)) {
-          // Another customer was signed in on this browser before: start over as this one.
+          // Another customer was signed in on this browser before: start over as this one. Their chat
+          // stays theirs: it no longer reaches this browser (replies, typing, rating), and the browser's
+          // tabs forget it.
+          const previous = await visitors.conversationOf(site.id, visitorId);
           await visitors.setContact(site.id, visitorId, owner.id);
           await visitors.relinkConversation(site.id, visitorId, null);
+          if (previous) await detachVisitor(previous);
+          notifier.visitorStartedOver(site.id, visitorId);
           await save({ ...contact, visitorIds: contact.visitorIds.filter((v) => v !== visitorId) });
           await contacts.removeFromIndex(site.id, 'visitor', visitorId, contact.id);
           contact = await save({ ...owner, visitorIds: [...new Set([...owner.visitorIds, visitorId])] });

@@ -40,6 +40,8 @@ export interface AppendInput extends SendInput {
   bot?: BotOffer;
   /** The connection that sent it: its ack carries the message, so the live echo skips it. */
   origin?: string;
+  /** Store only if the conversation is still this visitor's (a hint the caller kept may be stale). */
+  ownedBy?: string;
 }
 
 export interface NewConversation {
@@ -133,6 +135,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       conversationId,
       { id, clientId: input.clientId, author, text: input.text, createdAt: at, email: input.email?.(id), delivery: input.delivery, bot: input.bot },
       author.kind === 'agent',
+      input.ownedBy,
     );
     if (!result) return null;
     let current = result.conversation ?? (await conversations.get(conversationId)) ?? known;
@@ -167,9 +170,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return result;
   }
 
-  /** The visitor's message: straight into the linked conversation (one read fewer), or a new one. */
-  async function appendVisitor(siteId: string, visitorId: string, input: AppendInput) {
+  /**
+   * The visitor's message: straight into the linked conversation (one read fewer), or a new one. With
+   * `hint`, the conversation this connection last wrote to, not even the link is read: the store takes
+   * it only while the conversation is still the visitor's (a browser that changed customer detaches it).
+   */
+  async function appendVisitor(siteId: string, visitorId: string, input: AppendInput, hint?: string) {
     const author: MessageAuthor = { kind: 'visitor', id: visitorId };
+    const hinted = hint ? await appendTo(hint, null, author, { ...input, ownedBy: visitorId }) : null;
+    if (hinted) return hinted;
     const linked = await visitors.conversationOf(siteId, visitorId);
     const stored = linked ? await appendTo(linked, null, author, input) : null;
     return stored ?? append(await ensureVisitorConversation(siteId, visitorId), author, input);
@@ -192,8 +201,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     publish,
     append,
 
-    async visitorSend(siteId: string, visitorId: string, input: SendInput, origin?: string): Promise<Message> {
-      const { message, created, conversation, previous } = await appendVisitor(siteId, visitorId, { ...input, origin });
+    /** `hint`: the conversation this connection last wrote to, if any (see appendVisitor). */
+    async visitorSend(siteId: string, visitorId: string, input: SendInput, origin?: string, hint?: string): Promise<Message> {
+      const { message, created, conversation, previous } = await appendVisitor(siteId, visitorId, { ...input, origin }, hint);
       // One offer per unanswered turn, not one per message.
       // Only a person's reply ends the shopper's turn: a bot answer in between does not start a new one.
       const last = previous?.authorKind;

@@ -6,7 +6,13 @@ export interface Site {
   id: string;
   name: string;
   publicKey: string;
+  /** Hilo's own signing key (visitor tokens, reply addresses): never shown, never leaves the server. */
   secret: string;
+  /**
+   * What the site's backend signs `userHash` with, shown to admins. Apart from `secret`, so whoever
+   * holds it (the shop's servers and developers) can vouch for an email but not forge a visitor's token.
+   */
+  identitySecret: string;
   allowedOrigins: string[];
   /** Address customers write to (inbound) and replies come from (outbound); null when email is off. */
   supportEmail: string | null;
@@ -17,7 +23,7 @@ export interface SiteRepository {
   create(site: Site): Promise<void>;
   findById(id: string): Promise<Site | null>;
   findByPublicKey(publicKey: string): Promise<Site | null>;
-  update(id: string, changes: Partial<Pick<Site, 'name' | 'allowedOrigins' | 'supportEmail'>>): Promise<void>;
+  update(id: string, changes: Partial<Pick<Site, 'name' | 'allowedOrigins' | 'supportEmail' | 'identitySecret'>>): Promise<void>;
   findBySupportEmail(address: string): Promise<Site | null>;
   /** Integration tokens (telephony, mail webhooks) are stored as SHA-256 hashes. */
   setIntegrationToken(siteId: string, tokenHash: string): Promise<void>;
@@ -70,8 +76,11 @@ export interface ConversationRepository {
   /** Deletes a conversation that lost a creation race and was never linked anywhere. */
   discard(id: string): Promise<void>;
   get(id: string): Promise<Conversation | null>;
-  /** Atomically stores a message at most once per (author, clientId); null if the conversation is gone. */
-  append(conversationId: string, message: NewMessage, firstResponse: boolean): Promise<AppendResult | null>;
+  /**
+   * Atomically stores a message at most once per (author, clientId); null if the conversation is gone,
+   * or, with `visitorId`, when it is not that visitor's (any more).
+   */
+  append(conversationId: string, message: NewMessage, firstResponse: boolean, visitorId?: string): Promise<AppendResult | null>;
   messagesAfter(conversationId: string, afterOrder: number, limit: number): Promise<Message[]>;
   setStatus(conversationId: string, status: ConversationStatus, at: number): Promise<void>;
   /** Keeps the per-site inbox index in step with the conversation's status and activity. */
@@ -81,7 +90,7 @@ export interface ConversationRepository {
   page(siteId: string, status: ConversationStatus, before: InboxPosition | null, limit: number): Promise<{ conversations: Conversation[]; next: InboxPosition | null }>;
   /** Replaces a stored message in place (same order), e.g. to record email delivery. */
   updateMessage(conversationId: string, order: number, update: (message: Message) => Message): Promise<Message | null>;
-  setFields(conversationId: string, fields: Partial<Pick<Conversation, 'contactId' | 'visitorName' | 'subject'>> & { followupEmail?: string }): Promise<void>;
+  setFields(conversationId: string, fields: Partial<Pick<Conversation, 'contactId' | 'visitorName' | 'subject' | 'visitorId'>> & { followupEmail?: string }): Promise<void>;
   /** Where email replies go and the Message-IDs of the thread so far (oldest first). */
   emailState(conversationId: string): Promise<{ to: string | null; references: string[] }>;
   addEmailReference(conversationId: string, messageId: string): Promise<void>;
@@ -187,6 +196,8 @@ export interface ConversationNotifier {
   timelineChanged(siteId: string, contactId: string): void;
   /** No agent can answer now: offer the shopper to continue by email. */
   followupOffered(conversation: Conversation, email: string | null): void;
+  /** Another customer signed in on this browser: its tabs drop the chat they show (a catch-up finds none). */
+  visitorStartedOver(siteId: string, visitorId: string): void;
 }
 
 /** Whether people are connected right now (answered from the socket layer). */

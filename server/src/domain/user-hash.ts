@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The hash a site's backend computes to vouch for an email: hex HMAC-SHA256(site secret, email). */
+/** The hash a site's backend computes to vouch for an email: hex HMAC-SHA256(site identity secret, email). */
 export function userHashFor(secret: string, email: string): string {
   return createHmac('sha256', secret).update(email.trim().toLowerCase()).digest('hex');
 }

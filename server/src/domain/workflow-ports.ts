@@ -48,10 +48,10 @@ export interface WorkflowRepository {
   /** Puts the conversation in exactly the inbox views it belongs to now. */
   reindex(conversation: Conversation): Promise<void>;
   /**
-   * Re-indexes only while routing has the conversation, held by an agent or waiting in the queue, and
-   * says which; null (and nothing changed) otherwise.
+   * Re-indexes only while routing has the conversation, held by an agent or waiting in the queue;
+   * false (and nothing changed) otherwise.
    */
-  reindexIfRouted(conversation: Conversation): Promise<'held' | 'queued' | null>;
+  reindexIfRouted(conversation: Conversation): Promise<boolean>;
   viewPage(siteId: string, view: string, byWaiting: boolean, offset: number, limit: number): Promise<{ ids: string[]; total: number }>;
   viewSizes(siteId: string, views: string[]): Promise<number[]>;
   addNote(note: ConversationNote): Promise<void>;

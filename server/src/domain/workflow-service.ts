@@ -234,13 +234,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         return;
       }
       const unchanged = Object.keys(fields).length === 0;
-      // The common cases, a further message in a held or a queued conversation, in one round trip; a
-      // queued one also tries the queue again, as every queued message does (below).
-      if (unchanged) {
-        const routed = await workflow.reindexIfRouted(c);
-        if (routed === 'held') return;
-        if (routed === 'queued') return pump(c.siteId);
-      }
+      // The common cases, a further message in a held or a queued conversation, in one round trip. A
+      // queued one does not run the queue: a message frees no capacity, and the queue already runs on
+      // every change of capacity or presence and every few seconds (workflow-handlers.ts).
+      if (unchanged && (await workflow.reindexIfRouted(c))) return;
       const held = await assignees.assigneeOf(c.siteId, c.id);
       if (!held) {
         // New, or reopened by the customer after being resolved: back to its agent, else to the queue.

@@ -77,6 +77,19 @@ describe('conversation store', () => {
     expect((await store.messagesAfter('c_text', 0, 10))[0]?.text).toBe(text);
   });
 
+  it('answers the conversation as it is after the append, whatever its fields hold', async () => {
+    const store = createConversationStore(redis);
+    const visitorName = 'Zoë "the \\ Ñandú" </script> 🚀\u2028';
+    await store.create({ ...conversation('c_fields'), visitorName, subject: '{"not":"json"', createdAt: 3 });
+    const text = 'línea 1\nlínea 2\t🚀';
+    const stored = await store.append('c_fields', { id: 'm', clientId: 'client-fields-1', author: visitor, text, createdAt: 7 }, false);
+    expect(stored?.conversation).toMatchObject({ id: 'c_fields', visitorName, subject: '{"not":"json"', createdAt: 3, updatedAt: 7, lastOrder: 1, lastMessage: { text, authorKind: 'visitor', createdAt: 7 } });
+    expect(stored?.conversation).toEqual(await store.get('c_fields'));
+    // A retry answers the same, from the dedupe path.
+    const again = await store.append('c_fields', { id: 'm2', clientId: 'client-fields-1', author: visitor, text, createdAt: 9 }, false);
+    expect(again).toMatchObject({ created: false, conversation: stored?.conversation });
+  });
+
   it('lists a site inbox by last activity and moves conversations between statuses', async () => {
     const store = createConversationStore(redis);
     const older = { ...conversation('c_old'), siteId: 's_inbox', updatedAt: 100 };

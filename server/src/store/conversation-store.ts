@@ -4,6 +4,7 @@ import type { ConversationRepository } from '../domain/ports.js';
 import { APPEND_MESSAGE } from './append-message.lua.js';
 import { INDEX_INBOX } from './inbox-index.lua.js';
 import { keys } from './keys.js';
+import { runBatched } from './batched-script.js';
 import { runScript, type RedisClient } from './redis-client.js';
 
 const PREVIEW_LENGTH = 140;
@@ -64,13 +65,6 @@ function fields(c: Conversation): Record<string, string> {
   };
 }
 
-/** HGETALL as a Lua script returns it (a flat field, value list) to the object node-redis would give. */
-function pairs(flat: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i] as string] = flat[i + 1] as string;
-  return out;
-}
-
 function parseMessage(json: string, order?: number): Message {
   const message = JSON.parse(json) as Message;
   return order === undefined ? message : { ...message, order };
@@ -90,7 +84,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       return toConversation(await redis.hGetAll(keys.conversation(id)));
     },
 
-    async append(conversationId, message, firstResponse) {
+    async append(conversationId, message, firstResponse, visitorId = '') {
       const { id, clientId, author, text, createdAt, email, delivery, bot } = message;
       // Field order is fixed here; the script prepends `order`.
       const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery, bot });
@@ -99,14 +93,14 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
         redis,
         APPEND_MESSAGE,
         [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
-        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0'],
-      )) as [number, string, string[]?, string?];
-      const [status, json, flat, previous] = reply;
+        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0', visitorId],
+      )) as [number, string, string?, string?];
+      const [status, json, hash, previous] = reply;
       if (status === -1 || !json) return null;
       return {
         message: parseMessage(json),
         created: status === 1,
-        conversation: flat ? toConversation(pairs(flat)) : null,
+        conversation: hash ? toConversation(JSON.parse(hash) as Record<string, string>) : null,
         previous: previous ? (JSON.parse(previous) as MessagePreview) : null,
       };
     },
@@ -130,7 +124,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
     async index(conversation) {
       const inboxes = CONVERSATION_STATUSES.map((status) => keys.inbox(conversation.siteId, status));
       const current = CONVERSATION_STATUSES.indexOf(conversation.status) + 1;
-      await runScript(redis, INDEX_INBOX, inboxes, [String(current), String(conversation.updatedAt), conversation.id]);
+      await runBatched(redis, INDEX_INBOX, inboxes, [String(current), String(conversation.updatedAt), conversation.id]);
     },
 
     async updateMessage(conversationId, order, update) {
@@ -150,6 +144,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       if (changes.contactId !== undefined) fields.contactId = changes.contactId ?? '';
       if (changes.visitorName !== undefined) fields.visitorName = changes.visitorName ?? '';
       if (changes.subject !== undefined) fields.subject = changes.subject ?? '';
+      if (changes.visitorId !== undefined) fields.visitorId = changes.visitorId;
       if (changes.followupEmail !== undefined) fields.followupEmail = changes.followupEmail;
       if (Object.keys(fields).length) await redis.hSet(keys.conversation(conversationId), fields);
     },

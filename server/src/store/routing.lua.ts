@@ -128,15 +128,11 @@ export const REINDEX_VIEWS = `${REINDEX_VIEWS_BODY}
 return #names`;
 
 /**
- * REINDEX_VIEWS while routing already has the conversation: held by an agent (KEYS[2], the assignee
- * hash: returns 1) or waiting in the queue (KEYS[3]: returns 2). Else nothing changes and it returns -1.
+ * REINDEX_VIEWS while routing already has the conversation, held by an agent (KEYS[2], the assignee
+ * hash) or waiting in the queue (KEYS[3]): returns 1. Else nothing changes and it returns -1.
  * Both keys share the site's slot with the views.
  */
 export const REINDEX_VIEWS_IF_ROUTED = `
-local routed = 1
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then
-  if not redis.call('ZSCORE', KEYS[3], ARGV[1]) then return -1 end
-  routed = 2
-end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 and not redis.call('ZSCORE', KEYS[3], ARGV[1]) then return -1 end
 ${REINDEX_VIEWS_BODY}
-return routed`;
+return 1`;

@@ -1,5 +1,6 @@
 import type { SearchRepository } from '../domain/search-service.js';
 import { keys } from './keys.js';
+import { runBatched } from './batched-script.js';
 import { runScript, type RedisClient } from './redis-client.js';
 
 /** How much of the newest message text each conversation keeps for search. */
@@ -36,7 +37,7 @@ return out
 export function createSearchStore(redis: RedisClient): SearchRepository {
   return {
     async update(siteId, conversationId, header, text) {
-      await runScript(redis, UPDATE, [keys.searchText(siteId)], [conversationId, header.toLowerCase(), text.toLowerCase(), String(BODY_CHARS)]);
+      await runBatched(redis, UPDATE, [keys.searchText(siteId)], [conversationId, header.toLowerCase(), text.toLowerCase(), String(BODY_CHARS)]);
     },
     async find(siteId, needle, limit) {
       return ((await runScript(redis, FIND, [keys.searchText(siteId)], [needle.toLowerCase(), String(limit)])) as string[]).map(String);

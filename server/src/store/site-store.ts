@@ -9,6 +9,7 @@ function toSite(raw: Record<string, string>): Site | null {
     name: raw.name ?? '',
     publicKey: raw.publicKey,
     secret: raw.secret,
+    identitySecret: raw.identitySecret ?? '',
     allowedOrigins: JSON.parse(raw.allowedOrigins ?? '[]') as string[],
     supportEmail: raw.supportEmail || null,
     createdAt: Number(raw.createdAt),
@@ -23,6 +24,7 @@ export function createSiteStore(redis: RedisClient): SiteRepository {
         name: site.name,
         publicKey: site.publicKey,
         secret: site.secret,
+        identitySecret: site.identitySecret,
         allowedOrigins: JSON.stringify(site.allowedOrigins),
         supportEmail: site.supportEmail ?? '',
         createdAt: String(site.createdAt),
@@ -41,6 +43,7 @@ export function createSiteStore(redis: RedisClient): SiteRepository {
       const fields: Record<string, string> = {};
       if (changes.name !== undefined) fields.name = changes.name;
       if (changes.allowedOrigins) fields.allowedOrigins = JSON.stringify(changes.allowedOrigins);
+      if (changes.identitySecret) fields.identitySecret = changes.identitySecret;
       if (changes.supportEmail !== undefined) {
         const previous = await redis.hGet(keys.site(id), 'supportEmail');
         if (previous) await redis.del(keys.siteBySupportEmail(previous));

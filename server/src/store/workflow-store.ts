@@ -1,7 +1,8 @@
 import type { Conversation, ConversationNote } from '@hilo/shared';
 import type { WorkflowRepository } from '../domain/workflow-ports.js';
 import { keys } from './keys.js';
-import { runScript, sendCommand, type RedisClient } from './redis-client.js';
+import { runBatched } from './batched-script.js';
+import { sendCommand, type RedisClient } from './redis-client.js';
 import { REINDEX_VIEWS, REINDEX_VIEWS_IF_ROUTED } from './routing.lua.js';
 
 /** Score for "not waiting" in the waiting view, so answered conversations sort after waiting ones. */
@@ -45,12 +46,12 @@ export function createWorkflowStore(redis: RedisClient): WorkflowRepository {
     },
 
     async reindex(c) {
-      await runScript(redis, REINDEX_VIEWS, [keys.viewMembership(c.siteId)], reindexArgs(c));
+      await runBatched(redis, REINDEX_VIEWS, [keys.viewMembership(c.siteId)], reindexArgs(c));
     },
 
     async reindexIfRouted(c) {
-      const routed = await runScript(redis, REINDEX_VIEWS_IF_ROUTED, [keys.viewMembership(c.siteId), keys.routeAssignee(c.siteId), keys.routeQueue(c.siteId)], reindexArgs(c));
-      return routed === 1 ? 'held' : routed === 2 ? 'queued' : null;
+      const routed = await runBatched(redis, REINDEX_VIEWS_IF_ROUTED, [keys.viewMembership(c.siteId), keys.routeAssignee(c.siteId), keys.routeQueue(c.siteId)], reindexArgs(c));
+      return routed === 1;
     },
 
     async viewPage(siteId, view, byWaiting, offset, limit) {

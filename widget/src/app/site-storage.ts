@@ -1,3 +1,5 @@
+import { plainJson } from './plain-json';
+
 /**
  * localStorage scoped to one site key (`hilo:<siteKey>:<name>`). Storage can be missing, full or
  * blocked (private modes, sandboxed iframes): then values live in memory for this page only.
@@ -62,7 +64,7 @@ export function createSiteStorage(siteKey: string, backend: Storage | null = def
         return null;
       }
     },
-    setJson: (name, value) => set(name, JSON.stringify(value)),
+    setJson: (name, value) => set(name, plainJson(value)),
     clear() {
       memory.clear();
       try {

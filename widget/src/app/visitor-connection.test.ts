@@ -176,6 +176,21 @@ describe('visitor connection', () => {
     }
   });
 
+  it('forgets the chat at once when another customer signs in on this browser', async () => {
+    const connection = setup();
+    connection.connect();
+    const socket = must(sockets[0], 'a socket');
+    await connectAndSync(socket, [message(1), message(2)]);
+    // The server detached the chat from this browser and says so with an immediate hint.
+    socket.fire('sync:needed', { withinMs: 0 });
+    await settle();
+    const [sync] = socket.take('conversation:sync');
+    expect(sync?.payload).toEqual({ afterOrder: 2 });
+    sync?.ack({ ok: true, data: null });
+    await settle();
+    expect(model.get()).toMatchObject({ conversationId: null, messages: [] });
+  });
+
   it('drops a stale cache when the server has no conversation for this visitor', async () => {
     const connection = setup();
     model.merge([message(1)]);

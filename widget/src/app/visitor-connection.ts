@@ -1,5 +1,6 @@
 import type { ConversationHistory, Message, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
 import { io } from 'socket.io-client';
+import { plainParser } from './plain-json';
 import type { Socket } from 'socket.io-client';
 import { createAckRequests } from './ack-request';
 import type { ConversationModel } from './conversation-model';
@@ -76,7 +77,7 @@ const AGENT_TYPING_TTL_MS = 6000;
 // Guards against a server that keeps answering hasMore.
 const MAX_SYNC_PAGES = 100;
 
-const defaultCreateSocket: CreateSocket = (url, options) => io(url, options);
+const defaultCreateSocket: CreateSocket = (url, options) => io(url, { ...options, parser: plainParser });
 
 export function createVisitorConnection(deps: VisitorConnectionDeps): VisitorConnection {
   const { storage, model, outbox, siteKey } = deps;

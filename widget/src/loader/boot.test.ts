@@ -49,14 +49,35 @@ describe('loader', () => {
   it('draws the launcher in an open shadow root, isolated from host CSS', () => {
     boot(script(), fakeApp().importApp, noConfig);
     const el = host() as HTMLElement;
-    expect(el.parentElement).toBe(document.body);
+    // Beside <body>: a transformed body would trap position:fixed inside it.
+    expect(el.parentElement).toBe(document.documentElement);
+    // Inline and !important: it outranks the page's own !important rules.
     expect(el.style.getPropertyValue('all')).toBe('initial');
+    expect(el.style.getPropertyPriority('all')).toBe('important');
     expect(el.shadowRoot?.mode).toBe('open');
     const button = launcher();
     expect(button?.getAttribute('aria-label')).toBe('Open chat');
     expect(button?.getAttribute('aria-expanded')).toBe('false');
     expect(button?.querySelector('svg')).not.toBeNull();
     expect(el.shadowRoot?.querySelector('style')?.textContent).toContain('#4f46e5');
+  });
+
+  it('draws everything with DOM calls, so a page that enforces Trusted Types (no innerHTML) gets it all', () => {
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML') as PropertyDescriptor;
+    Object.defineProperty(Element.prototype, 'innerHTML', {
+      ...own,
+      set() {
+        throw new TypeError("This document requires 'TrustedHTML' assignment.");
+      },
+    });
+    try {
+      boot(script(), fakeApp().importApp, noConfig);
+    } finally {
+      Object.defineProperty(Element.prototype, 'innerHTML', own);
+    }
+    expect(launcher()?.getAttribute('aria-label')).toBe('Open chat');
+    expect(launcher()?.querySelector('svg path')?.getAttribute('d')).toMatch(/^M2 6a2/);
+    expect(typeof win.Hilo?.open).toBe('function');
   });
 
   it('uses data-z-index and puts the nonce on its style', () => {

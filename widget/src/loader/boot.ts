@@ -5,15 +5,14 @@ export type ImportApp = (url: string) => Promise<AppModule>;
 export type FetchConfig = (url: string) => Promise<WidgetConfig | null>;
 
 const DEFAULT_Z = 2147483000;
-// Inline, static markup: no user data ever goes through innerHTML.
-const ICON =
-  '<svg viewBox="0 0 24 24" width="28" height="28" fill="currentColor" aria-hidden="true"><path d="M2 6a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H7l-5 4z"/></svg>';
+// The launcher's chat-bubble icon, drawn with DOM calls: a page enforcing Trusted Types refuses innerHTML.
+const ICON_PATH = 'M2 6a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H7l-5 4z';
 
 const importFromUrl: ImportApp = (url) => import(/* @vite-ignore */ url) as Promise<AppModule>;
 // The one request before the shopper opens the chat: public, cached for a minute by the browser.
 const fetchJson: FetchConfig = (url) => fetch(url).then((r) => (r.ok ? (r.json() as Promise<WidgetConfig>) : null));
 
-function warn(error: unknown): void {
+export function warn(error: unknown): void {
   console.warn('[hilo]', error);
 }
 
@@ -23,7 +22,7 @@ function warn(error: unknown): void {
  */
 export function boot(script: HTMLScriptElement | null, importApp: ImportApp = importFromUrl, fetchConfig: FetchConfig = fetchJson): void {
   const site = script && script.dataset.site;
-  if (!site) return warn('the loader script needs data-site="YOUR_SITE_KEY"');
+  if (!site) return warn('data-site missing');
   const doc = document;
   // Pasted twice: keep the first widget.
   if (doc.querySelector('hilo-chat')) return;
@@ -34,21 +33,29 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
   const nonce = script.nonce || script.getAttribute('nonce') || undefined;
 
   const host = doc.createElement('hilo-chat');
-  // CSSOM, not a style attribute, so a strict CSP allows it. Stops host-page CSS leaking in.
-  host.style.cssText = 'all:initial';
+  // CSSOM, not a style attribute, so a strict CSP allows it. Stops host-page CSS leaking in, even the
+  // page's own !important rules (an inline !important outranks them).
+  host.style.cssText = 'all:initial!important';
   const shadowRoot = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   if (nonce) style.nonce = nonce;
   style.textContent =
     `.l{position:fixed;right:20px;bottom:20px;z-index:${zIndex};width:56px;height:56px;padding:0;border:0;border-radius:50%;` +
     'background:#4f46e5;color:#fff;display:grid;place-items:center;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
-    '.l:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}.p{width:auto;gap:8px;padding:0 20px 0 16px;border-radius:28px;display:flex;align-items:center;font:600 15px system-ui,sans-serif}';
+    '.l svg{width:28px;height:28px;fill:currentColor}.l:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}.p{width:auto;gap:8px;padding:0 20px 0 16px;border-radius:28px;display:flex;align-items:center;font:600 15px system-ui,sans-serif}';
   const launcher = doc.createElement('button');
+  // Not a default (submit) button: under load, keyboard focus did not come back to it on Escape.
   launcher.type = 'button';
   launcher.className = 'l';
   launcher.setAttribute('aria-label', 'Open chat');
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.innerHTML = ICON;
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const icon = doc.createElementNS(svgNs, 'svg');
+  const path = doc.createElementNS(svgNs, 'path');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  path.setAttribute('d', ICON_PATH);
+  icon.append(path);
+  launcher.append(icon);
   shadowRoot.append(style, launcher);
 
   const config = fetchConfig(`${src.origin}/widget/config/${encodeURIComponent(site)}`).catch(() => null);
@@ -117,7 +124,9 @@ export function boot(script: HTMLScriptElement | null, importApp: ImportApp = im
 
   const attach = () => {
     try {
-      doc.body.append(host);
+      // Beside <body>, not in it: a transform or filter on <body> would make it the box of the widget's
+      // position:fixed, so the launcher would sit at the bottom of the page instead of the screen.
+      doc.documentElement.append(host);
       if (Array.isArray(queued)) queued.forEach(run);
       if (window.requestIdleCallback) window.requestIdleCallback(() => void load(), { timeout: 5000 });
       else setTimeout(() => void load(), 2000);

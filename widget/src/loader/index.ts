@@ -1,7 +1,7 @@
-import { boot } from './boot';
+import { boot, warn } from './boot';
 
 try {
   boot(document.currentScript as HTMLScriptElement | null);
 } catch (error) {
-  console.warn('[hilo]', error);
+  warn(error);
 }

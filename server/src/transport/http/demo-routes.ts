@@ -16,7 +16,7 @@ export function createDemoRoutes({ publicUrl, site }: { publicUrl: string; site:
   });
   router.get('/session', (_req, res) => {
     const { email, name } = DEMO_CUSTOMER;
-    res.set('Cache-Control', 'no-store').json({ email, name, userHash: userHashFor(site.secret, email) });
+    res.set('Cache-Control', 'no-store').json({ email, name, userHash: userHashFor(site.identitySecret, email) });
   });
   return router;
 }

@@ -27,5 +27,8 @@ export function createSocketNotifier(visitors: VisitorNamespace, agents: AgentNa
     followupOffered(conversation, email) {
       if (conversation.visitorId) toVisitor(conversation.siteId, conversation.visitorId).emit('followup:offer', { email });
     },
+    visitorStartedOver(siteId, visitorId) {
+      toVisitor(siteId, visitorId).emit('sync:needed', { withinMs: 0 });
+    },
   };
 }

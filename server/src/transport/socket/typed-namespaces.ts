@@ -7,6 +7,8 @@ export interface VisitorSocketData {
   site: Site;
   visitorId: string;
   token: string;
+  /** The conversation this connection last wrote to: its next message skips looking up the link. */
+  conversationId?: string;
 }
 
 export interface AgentSocketData {

@@ -28,7 +28,11 @@ export function createVisitorHandlers({ conversations, contacts, presence, logge
 
     socket.on(
       'message:send',
-      handle(visitorSendSchema, logger, (input) => conversations.visitorSend(site.id, visitorId, input, socket.id)),
+      handle(visitorSendSchema, logger, async (input) => {
+        const message = await conversations.visitorSend(site.id, visitorId, input, socket.id, socket.data.conversationId);
+        socket.data.conversationId = message.conversationId;
+        return message;
+      }),
     );
     socket.on(
       'visitor:identify',
