@@ -9,12 +9,14 @@ import { createVisitorConnection } from './visitor-connection';
 // Profile sync through the real socket owner, with a fake socket playing the server.
 let model: ConversationModel;
 let sockets: FakeSocket[];
+/** Destroyed after each test so no page-watcher timer outlives the DOM environment. */
+const connections: { destroy(): void }[] = [];
 
 function setup() {
   const storage = createSiteStorage('shop');
   model = createConversationModel(storage);
   sockets = [];
-  return createVisitorConnection({
+  const connection = createVisitorConnection({
     serverOrigin: 'https://chat.example.com',
     siteKey: 'shop',
     storage,
@@ -26,6 +28,8 @@ function setup() {
       return socket.asSocket();
     },
   });
+  connections.push(connection);
+  return connection;
 }
 
 /** Server side of a (re)connect: connect, empty history, then session:ready for `visitorId`. */
@@ -45,6 +49,7 @@ describe('identity, attributes and page context', () => {
     document.title = 'Start';
   });
   afterEach(() => {
+    for (const connection of connections.splice(0)) connection.destroy();
     for (const socket of sockets) socket.disconnect();
     vi.useRealTimers();
   });

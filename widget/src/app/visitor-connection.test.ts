@@ -17,6 +17,8 @@ let storage: SiteStorage;
 let model: ConversationModel;
 let outbox: Outbox;
 let sockets: FakeSocket[];
+/** Every connection a test made, destroyed after it so no page-watcher timer outlives the DOM environment. */
+const connections: { destroy(): void }[] = [];
 
 function setup() {
   storage = createSiteStorage('shop');
@@ -39,6 +41,7 @@ function setup() {
       return socket.asSocket();
     },
   });
+  connections.push(connection);
   return connection;
 }
 
@@ -52,7 +55,10 @@ async function connectAndSync(socket: FakeSocket, messages: ReturnType<typeof me
 
 describe('visitor connection', () => {
   beforeEach(() => localStorage.clear());
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    for (const connection of connections.splice(0)) connection.destroy();
+    vi.useRealTimers();
+  });
 
   it('opens no socket until asked', () => {
     setup();
