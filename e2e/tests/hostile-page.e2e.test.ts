@@ -78,6 +78,17 @@ describe('a hostile host page', () => {
     await reply.press('Enter');
     await expect.poll(() => shopper.getByRole('log').textContent(), { timeout: 10_000 }).toContain('We hear you, loud and clear');
     await screenshot(shopper, 'widget-hostile-page');
+
+    // A help article (the demo's) opens with its lists, emphasis and link, built without any HTML parser.
+    await composer.pressSequentially('How do I return my order?', { delay: 30 });
+    const suggestions = shopper.getByRole('region', { name: 'These articles might help' });
+    await suggestions.getByRole('button', { name: /Returns and refunds/ }).click();
+    const reader = shopper.locator('hilo-chat .kbv');
+    await reader.getByRole('heading', { name: 'How to start a return' }).waitFor({ timeout: 10_000 });
+    expect(await reader.locator('ol li').count()).toBe(3);
+    expect(await reader.locator('strong').first().textContent()).toBe('30 days');
+    expect(await reader.getByRole('link', { name: 'support@casahilo.example' }).getAttribute('href')).toBe('mailto:support@casahilo.example');
+    await screenshot(shopper, 'widget-hostile-page-article');
     expect(pageErrors).toEqual([]);
     await agentContext.close();
     await shopContext.close();

@@ -129,7 +129,7 @@ describe('knowledge base', () => {
     expect(await reader.locator('script').count()).toBe(0);
     const guide = reader.getByRole('link', { name: 'our gift guide' });
     expect(await guide.getAttribute('target')).toBe('_blank');
-    expect(await guide.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await guide.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     await screenshot(shopper, 'widget-kb-article');
 
     await step('feedback', [shopper], async () => {

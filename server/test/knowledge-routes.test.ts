@@ -161,7 +161,7 @@ describe('knowledge base in the console', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
       const { article } = (await res.json()) as { article: PublicArticle };
-      expect(article).toEqual({ id: refund.id, title: refund.title, html: '<p>Return within 30 days.</p>\n', tags: ['refund', 'exchange'], language: 'en', updatedAt: refund.updatedAt });
+      expect(article).toEqual({ id: refund.id, title: refund.title, html: '<p>Return within 30 days.</p>\n', body: [['p', null, 'Return within 30 days.']], tags: ['refund', 'exchange'], language: 'en', updatedAt: refund.updatedAt });
       expect((await widget(`/articles/${draft.id}?site=${key()}`)).status).toBe(404);
       expect((await widget(`/articles/nope?site=${key()}`)).status).toBe(404);
       expect((await listAll()).find((a) => a.id === refund.id)?.views).toBe(1);

@@ -15,4 +15,5 @@ export * from './reports.js';
 export * from './rest-api.js';
 export * from './webhooks.js';
 export * from './knowledge.js';
+export * from './rich-text.js';
 export * from './site-install.js';

@@ -1,3 +1,4 @@
+import type { RichNode } from './rich-text.js';
 import { z } from 'zod';
 
 /**
@@ -58,11 +59,15 @@ export interface ArticleHit {
   score: number;
 }
 
-/** An article as shoppers read it: `html` is the server's safe rendering of the Markdown body. */
+/**
+ * An article as shoppers read it: `html` is the server's safe rendering of the Markdown body, `body`
+ * the same rendering as elements (see rich-text.ts), for the widget on pages that refuse HTML strings.
+ */
 export interface PublicArticle {
   id: string;
   title: string;
   html: string;
+  body: RichNode[];
   tags: string[];
   language: ArticleLanguage;
   updatedAt: number;

@@ -1,4 +1,6 @@
-import MarkdownIt, { type RendererRule } from 'markdown-it';
+import type { RichAttributes, RichElement, RichNode, RichTag } from '@hilo/shared';
+import { RICH_ATTRIBUTES, RICH_TAGS } from '@hilo/shared';
+import MarkdownIt, { type RendererRule, type Token } from 'markdown-it';
 
 /**
  * Article bodies are Markdown written by admins and read by shoppers in the widget and on the public
@@ -13,6 +15,8 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 
 const LINK_REL = 'noopener noreferrer nofollow';
+/** Images from anywhere else show their alt text. */
+const isSafeImage = (src: string) => src.startsWith('https://');
 const renderDefault: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
 const linkOpen = md.renderer.rules.link_open ?? renderDefault;
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
@@ -27,7 +31,7 @@ const image = md.renderer.rules.image ?? renderDefault;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   if (!token) return '';
-  if (!String(token.attrGet('src') ?? '').startsWith('https://')) return md.utils.escapeHtml(token.content);
+  if (!isSafeImage(String(token.attrGet('src') ?? ''))) return md.utils.escapeHtml(token.content);
   token.attrSet('loading', 'lazy');
   token.attrSet('referrerpolicy', 'no-referrer');
   return image(tokens, idx, options, env, self);
@@ -36,6 +40,72 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
 /** Safe HTML for a Markdown body (the one place Hilo produces HTML from user text). */
 export function renderMarkdown(body: string): string {
   return md.render(body);
+}
+
+const richTags = new Set<string>(RICH_TAGS);
+const richAttributes = new Set<string>(RICH_ATTRIBUTES);
+
+function attributesOf(token: Token): RichAttributes | null {
+  const out: Record<string, string> = {};
+  for (const [name, raw] of token.attrs ?? []) {
+    const value = String(raw);
+    // Table cells carry their alignment as a style; the widget sets no inline styles.
+    if (name === 'style' && /^text-align:(left|right|center)$/.test(value)) out.align = value.slice('text-align:'.length);
+    else if (richAttributes.has(name)) out[name] = value;
+  }
+  if (token.type === 'link_open') Object.assign(out, { rel: LINK_REL, target: '_blank' });
+  return Object.keys(out).length ? (out as RichAttributes) : null;
+}
+
+/**
+ * The same rendering as `renderMarkdown`, as elements instead of an HTML string (see rich-text.ts):
+ * the same parser, link and image rules; an unknown tag keeps its content without its element.
+ */
+export function renderMarkdownTree(body: string): RichNode[] {
+  const root: RichElement = ['p', null];
+  const stack: RichElement[] = [root];
+  const add = (node: RichNode) => {
+    const parent = stack[stack.length - 1] ?? root;
+    const last = parent[parent.length - 1];
+    if (typeof node === 'string' && typeof last === 'string' && parent.length > 2) parent[parent.length - 1] = last + node;
+    else parent.push(node);
+  };
+  const element = (tag: string, attributes: RichAttributes | null, ...children: RichNode[]): RichElement | null =>
+    richTags.has(tag) ? [tag as RichTag, attributes, ...children] : null;
+
+  const walk = (tokens: Token[]) => {
+    for (const token of tokens) {
+      if (token.hidden) continue; // the paragraphs of a tight list: their text goes to the item
+      if (token.nesting === 1) {
+        const opened = element(token.tag, attributesOf(token));
+        if (opened) add(opened);
+        // Content of an unknown element goes to its parent: pushing the parent again keeps pops balanced.
+        stack.push(opened ?? stack[stack.length - 1] ?? root);
+      } else if (token.nesting === -1) {
+        stack.pop();
+      } else if (token.type === 'inline') {
+        walk(token.children ?? []);
+      } else if (token.type === 'softbreak') {
+        add('\n');
+      } else if (token.type === 'image') {
+        const src = String(token.attrGet('src') ?? '');
+        const alt = token.children?.map((child) => child.content).join('') ?? token.content;
+        if (!isSafeImage(src)) add(alt);
+        else add(['img', { ...attributesOf(token), alt, loading: 'lazy', referrerpolicy: 'no-referrer' }]);
+      } else if (token.type === 'code_block' || token.type === 'fence') {
+        add(['pre', null, ['code', null, token.content]]);
+      } else if (token.type === 'code_inline') {
+        add(['code', null, token.content]);
+      } else if (token.tag && !token.content) {
+        const empty = element(token.tag, attributesOf(token)); // hr, br
+        if (empty) add(empty);
+      } else if (token.content) {
+        add(token.content);
+      }
+    }
+  };
+  walk(md.parse(body, {}));
+  return root.slice(2) as RichNode[];
 }
 
 /** The words of a Markdown body without its markup (for search and excerpts); blocks are separated by spaces. */

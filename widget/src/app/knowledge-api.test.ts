@@ -37,9 +37,9 @@ describe('knowledge-api', () => {
 
   it('reads one article, null when it is gone or the answer is not an article', async () => {
     const calls = stubFetch((url) =>
-      url.includes('/a%2F1?') ? json({ article: { id: 'a/1', title: 'Returns', html: '<p>Hi</p>', tags: [], language: 'en', updatedAt: 1 } }) : json({ error: { code: 'not_found', message: 'gone' } }, 404),
+      url.includes('/a%2F1?') ? json({ article: { id: 'a/1', title: 'Returns', html: '<p>Hi</p>', body: [['p', null, 'Hi']], tags: [], language: 'en', updatedAt: 1 } }) : json({ error: { code: 'not_found', message: 'gone' } }, 404),
     );
-    expect((await fetchArticle(site, 'a/1'))?.html).toBe('<p>Hi</p>');
+    expect((await fetchArticle(site, 'a/1'))?.body).toEqual([['p', null, 'Hi']]);
     expect(calls[0]?.url).toBe('https://chat.example.com/widget/kb/articles/a%2F1?site=shop+key');
     expect(await fetchArticle(site, 'gone')).toBeNull();
     stubFetch(() => json({ article: { id: 'x', title: 'No body' } }));

@@ -27,11 +27,11 @@ export async function searchArticles(site: KnowledgeSite, q: string, lang: strin
   return Array.isArray(results) ? (results as ArticleHit[]).filter((hit) => typeof hit?.id === 'string' && typeof hit.title === 'string') : [];
 }
 
-/** A published article with its server-rendered HTML; null when it is gone or the server is unreachable. */
+/** A published article with its server-rendered body; null when it is gone or the server is unreachable. */
 export async function fetchArticle(site: KnowledgeSite, id: string): Promise<PublicArticle | null> {
   try {
     const article = (await json(await fetch(url(site, `articles/${encodeURIComponent(id)}`))))?.article as PublicArticle | undefined;
-    return article && typeof article.html === 'string' && typeof article.title === 'string' ? article : null;
+    return article && Array.isArray(article.body) && typeof article.title === 'string' ? article : null;
   } catch {
     return null;
   }

@@ -18,7 +18,12 @@ const SIZES: ArticleHit = { id: 'a2', title: 'Size guide', excerpt: 'Find your s
 const ARTICLE: PublicArticle = {
   id: 'a1',
   title: 'How to return an order',
-  html: '<p>Open <a href="https://shop.example.com/orders">your orders</a>, then:</p><ul><li>pick the item</li><li>print the label</li></ul><p>Use code <code>RET30</code>.</p>',
+  html: '<p>Open <a href="https://shop.example.com/orders" rel="noopener noreferrer nofollow" target="_blank">your orders</a>, then:</p><ul><li>pick the item</li><li>print the label</li></ul><p>Use code <code>RET30</code>.</p>',
+  body: [
+    ['p', null, 'Open ', ['a', { href: 'https://shop.example.com/orders', rel: 'noopener noreferrer nofollow', target: '_blank' }, 'your orders'], ', then:'],
+    ['ul', null, ['li', null, 'pick the item'], ['li', null, 'print the label']],
+    ['p', null, 'Use code ', ['code', null, 'RET30'], '.'],
+  ],
   tags: ['returns'],
   language: 'en',
   updatedAt: 1,
@@ -101,7 +106,7 @@ describe('knowledge base in the widget', () => {
     expect(body.querySelector('code')?.textContent).toBe('RET30');
     const link = must(body.querySelector('a'), 'the article link');
     expect(link.target).toBe('_blank');
-    expect(link.rel).toBe('noopener noreferrer');
+    expect(link.rel).toBe('noopener noreferrer nofollow');
     expect(shadowRoot.activeElement?.textContent).toContain('Back to chat');
 
     act(() => void fireEvent.click(buttonNamed('Yes')));

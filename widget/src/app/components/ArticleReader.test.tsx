@@ -5,7 +5,7 @@ import { knowledgeStrings } from '../locales/knowledge';
 import { ArticleReader } from './ArticleReader';
 
 const site = { serverOrigin: 'https://chat.example.com', siteKey: 'shop', storage: createSiteStorage('shop', null) };
-const article = { id: 'a1', title: 'Devoluciones', html: '<h2>Plazo</h2><p>30 días</p>', tags: [], language: 'es', updatedAt: 1 };
+const article = { id: 'a1', title: 'Devoluciones', html: '<h2>Plazo</h2><p>30 días</p>', body: [['h2', null, 'Plazo'], ['p', null, '30 días']], tags: [], language: 'es', updatedAt: 1 };
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KnowledgeSite } from '../knowledge-api';
 import { fetchArticle, sendFeedback } from '../knowledge-api';
 import type { KnowledgeStrings } from '../locales/knowledge';
+import { renderRich } from './RichText';
 
 interface ArticleReaderProps {
   site: KnowledgeSite;
@@ -14,14 +15,6 @@ interface ArticleReaderProps {
 }
 
 type Feedback = 'ask' | 'sending' | 'done' | 'error';
-
-/** Links in an article leave in a new tab that cannot reach back to the shop's page (runs once the HTML is in). */
-function openLinksInNewTab(body: HTMLElement | null): void {
-  body?.querySelectorAll('a').forEach((link) => {
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-  });
-}
 
 /** An article inside the panel: title, the server's rendered Markdown, and "Did this help?". */
 export function ArticleReader({ site, id, strings, rated, onBack }: ArticleReaderProps) {
@@ -71,8 +64,8 @@ export function ArticleReader({ site, id, strings, rated, onBack }: ArticleReade
         {loaded && (
           <article lang={loaded.language}>
             <h3>{loaded.title}</h3>
-            {/* The one HTML the widget sets: the server's rendering of the Markdown (markdown-it, raw HTML off). */}
-            <div class="kba" ref={openLinksInNewTab} dangerouslySetInnerHTML={{ __html: loaded.html }} />
+            {/* The server's rendering of the Markdown (raw HTML off; links open in a new tab, noopener), as elements. */}
+            <div class="kba">{loaded.body.map(renderRich)}</div>
           </article>
         )}
         {loaded && (

@@ -1,5 +1,5 @@
 // Styles of the knowledge chunk (suggestions, article reader, the bot's card), added to the shadow
-// root when the chunk loads. `.kba` styles the server-rendered article HTML.
+// root when the chunk loads. `.kba` styles the server-rendered article body.
 export const knowledgeCss = `
 .kbl{padding:8px 12px 0;border-top:1px solid #e5e7eb;background:#fff}
 .kbl p{margin:0 0 6px;font-size:12px;font-weight:600;color:#6b7280}
