@@ -67,7 +67,8 @@ import { createAgentPresence } from './transport/socket/agent-presence.js';
 import { hashSessionToken } from './domain/auth-service.js';
 import { rooms } from './transport/socket/rooms.js';
 import { createSocketNotifier } from './transport/socket/socket-notifier.js';
-import { announceResync, onceStoreAnswers, onResubscribed } from './transport/socket/resync-hint.js';
+import { announceResync, onceStoreAnswers, onResubscribed, resyncWindowMs } from './transport/socket/resync-hint.js';
+import { createSoloMode } from './transport/socket/solo-mode.js';
 import { namespacesOf } from './transport/socket/typed-namespaces.js';
 import { createVisitorAuth } from './transport/socket/visitor-auth.js';
 import { createVisitorHandlers } from './transport/socket/visitor-handlers.js';
@@ -197,6 +198,26 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   const { visitors, agents } = namespacesOf(io);
   for (const namespace of [io.of('/'), visitors, agents]) ownPublishes.own(namespace.adapter);
   watchRedis(subscriber, subscriberError);
+  const solo = createSoloMode({
+    redis,
+    subscriber,
+    onUnannouncedPeer: () => {
+      // This process kept broadcasts local while a peer was there: every socket of the cluster catches up.
+      visitors.emit('sync:needed', { withinMs: resyncWindowMs(Infinity) });
+      agents.emit('sync:needed', { withinMs: resyncWindowMs(Infinity) });
+      metrics.resyncHints.inc();
+      logger.warn('found another Hilo process that had not announced itself: asked every socket to catch up');
+    },
+    onLateAck: () => {
+      const sockets = announceResync(visitors, agents);
+      metrics.resyncHints.inc();
+      logger.warn({ sockets }, 'a peer answered this process\'s hello late: asked this process\'s sockets to catch up');
+    },
+  });
+  for (const namespace of [io.of('/'), visitors, agents]) solo.own(namespace.adapter);
+  metrics.setSoloReader(solo.isSolo);
+  // Before any socket is accepted: every running process publishes to this one from here on.
+  await solo.start();
 
   const notifier = withResolvedForVisitors(instrumentNotifier(createSocketNotifier(visitors, agents), metrics), visitors);
   metrics.setSocketCounter(() => ({ visitor: visitors.sockets.size, agent: agents.sockets.size }));
@@ -204,7 +225,9 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
   const stopResync = onResubscribed(subscriber, () => {
     void onceStoreAnswers(
       () => redis.ping(),
-      () => {
+      async () => {
+        // Peers that came while this subscriber was away publish to this process once they hear it again.
+        await solo.join().catch((err: unknown) => logger.warn({ err }, 'could not announce this process to its peers'));
         const sockets = announceResync(visitors, agents);
         presence.refreshLocal();
         metrics.resyncHints.inc();
@@ -374,6 +397,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     async close() {
       protection.stop();
       stopResync();
+      solo.stop();
       await shutdownStep(outbox?.stop(), 'email outbox', logger);
       await shutdownStep(webhooks.stop(), 'webhooks', logger);
       workflowTransport.stop();

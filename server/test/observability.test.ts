@@ -51,6 +51,8 @@ describe('observability', () => {
     for (const name of ['hilo_redis_errors_total', 'hilo_rate_limited_total', 'hilo_shed_total', 'hilo_process_resident_memory_bytes']) {
       expect(text).toContain(`# HELP ${name}`);
     }
+    // The only process on its Redis: broadcasts stay local (see solo-mode.ts).
+    await expect.poll(async () => (await (await fetch(`${server.url}/metrics`)).text()).match(/^hilo_adapter_solo \d$/m)?.[0], { timeout: 5000 }).toBe('hilo_adapter_solo 1');
     shopper.disconnect();
     staff.disconnect();
   });

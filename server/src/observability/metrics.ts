@@ -18,6 +18,8 @@ export interface HiloMetrics {
   resyncHints: Counter;
   /** Called at scrape time to read live socket counts. */
   setSocketCounter(count: () => Record<string, number>): void;
+  /** Called at scrape time: whether this process is alone on its Redis (broadcasts stay local). */
+  setSoloReader(read: () => boolean): void;
 }
 
 export function createMetrics(): HiloMetrics {
@@ -31,6 +33,15 @@ export function createMetrics(): HiloMetrics {
     registers: [registry],
     collect() {
       for (const [namespace, n] of Object.entries(socketCounter())) this.set({ namespace }, n);
+    },
+  });
+  let soloReader = () => false;
+  new Gauge({
+    name: 'hilo_adapter_solo',
+    help: '1 while no other Hilo process shares this Redis, so broadcasts are not published to it',
+    registers: [registry],
+    collect() {
+      this.set(soloReader() ? 1 : 0);
     },
   });
   return {
@@ -55,6 +66,9 @@ export function createMetrics(): HiloMetrics {
     resyncHints: new Counter({ name: 'hilo_resync_hints_total', help: 'Times the adapter subscriber came back after a loss and this process asked its sockets to catch up', registers: [registry] }),
     setSocketCounter(count) {
       socketCounter = count;
+    },
+    setSoloReader(read) {
+      soloReader = read;
     },
   };
 }

@@ -35,7 +35,7 @@ export function onResubscribed(subscriber: ReadyEvents, resubscribed: () => void
  * anyway): after a Redis restart the subscriber can be back before the command connection, and every
  * socket told to catch up then would be refused and have to ask again.
  */
-export async function onceStoreAnswers(ping: () => Promise<unknown>, then: () => void, everyMs = 250, forMs = 30_000): Promise<void> {
+export async function onceStoreAnswers(ping: () => Promise<unknown>, then: () => unknown, everyMs = 250, forMs = 30_000): Promise<void> {
   const deadline = Date.now() + forMs;
   while (!(await ping().then(() => true, () => false)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, everyMs).unref());
