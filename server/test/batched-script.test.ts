@@ -70,14 +70,27 @@ describe('batched scripts', () => {
     expect(await scriptCommands()).toBe(3);
   });
 
-  it('fails every call of a batch whose script fails, and no other batch', async () => {
+  it('fails only the call whose script fails: the calls before and after it in the batch run and answer', async () => {
     const settled = await Promise.allSettled([
       runBatched(client, PUSH, ['{site:a}:list'], ['ok', '']),
       runBatched(client, PUSH, ['{site:a}:list'], ['bad', 'fail']),
+      runBatched(client, PUSH, ['{site:a}:list'], ['after', '']),
       runBatched(client, PUSH, ['{site:b}:list'], ['fine', '']),
     ]);
-    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
-    expect(settled[0]).toMatchObject({ reason: expect.objectContaining({ message: expect.stringMatching(/WRONGTYPE/) }) });
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(settled[1]).toMatchObject({ reason: expect.objectContaining({ message: expect.stringMatching(/WRONGTYPE/) }) });
+    expect(settled[2]).toEqual({ status: 'fulfilled', value: 3 });
+    expect(await client.lRange('{site:a}:list', 0, -1)).toEqual(['ok', 'bad', 'after']);
+    expect(await scriptCommands()).toBe(2);
+  });
+
+  it('fails every call of a batch that Redis refuses as a whole', async () => {
+    // A script Redis cannot compile fails the whole EVALSHA, as an unreachable Redis would.
+    const settled = await Promise.allSettled([
+      runBatched(client, 'return (', ['{site:a}:list'], ['x']),
+      runBatched(client, 'return (', ['{site:a}:list'], ['y']),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
   });
 
   it('groups by the hash tag Redis Cluster uses', () => {

@@ -8,8 +8,10 @@ import { runScript, type RedisClient } from './redis-client.js';
  * several commands per message off the server. A lone call runs the plain script, as before.
  *
  * Calls are grouped by hash tag, so a batch never spans two Cluster slots (nor, behind a proxy that
- * insists on it, two slots of a single Redis). A Redis error fails every call of its batch; the scripts
- * batched here are idempotent re-indexes, so their callers' retries are safe.
+ * insists on it, two slots of a single Redis). Each call runs under pcall: one that fails (a wrong
+ * type, a bad argument) rejects its own caller and the calls after it still run, as they would have
+ * unbatched. Only an error of the batch as a whole (Redis unreachable, the script refused) fails
+ * every call of it.
  */
 interface Pending {
   keys: string[];
@@ -20,7 +22,7 @@ interface Pending {
 
 /** The script as a function of its own KEYS and ARGV, run once per call; ARGV[1] is the call count,
  * then per call its key count, its argument count and its arguments. Each result comes back wrapped
- * in a one-element list, since Lua would end the reply at a nil. */
+ * in a one-element list, since Lua would end the reply at a nil; a failed call as {0, its error}. */
 function batchOf(script: string): string {
   return `local function run(KEYS, ARGV)
 ${script}
@@ -32,7 +34,8 @@ for c = 1, tonumber(ARGV[1]) do
   local ks, as = {}, {}
   for i = 1, nk do ks[i] = KEYS[k]; k = k + 1 end
   for i = 1, na do as[i] = ARGV[a]; a = a + 1 end
-  out[c] = {run(ks, as)}
+  local ok, result = pcall(run, ks, as)
+  if ok then out[c] = {result} else out[c] = {0, type(result) == 'table' and result.err or tostring(result)} end
 end
 return out`;
 }
@@ -64,7 +67,11 @@ function createBatcher(redis: RedisClient) {
       const args = [String(calls.length)];
       for (const call of calls) args.push(String(call.keys.length), String(call.args.length), ...call.args);
       const results = (await runScript(redis, batch, calls.flatMap((call) => call.keys), args)) as unknown[][];
-      calls.forEach((call, i) => call.resolve(results[i]?.[0] ?? null));
+      calls.forEach((call, i) => {
+        const result = results[i] ?? [];
+        if (result.length === 2) call.reject(new Error(String(result[1])));
+        else call.resolve(result[0] ?? null);
+      });
     } catch (err) {
       for (const call of calls) call.reject(err);
     }
