@@ -5,6 +5,11 @@ describe('stripQuotedReply', () => {
   it('strips a top-posted reply quote, including an attribution wrapped over two lines', () => {
     expect(stripQuotedReply('Thanks!\n\nOn Mon, 2 Jun 2025, Ana <a@x.com> wrote:\n> hello\n>\n> bye\n')).toBe('Thanks!');
     expect(stripQuotedReply('Gracias\n\nEl lun, 2 jun 2025 a las 10:00, Ana (<a@x.com>)\nescribió:\n> hola')).toBe('Gracias');
+    expect(stripQuotedReply('Grazie mille\n\nIl giorno lun 2 giu 2025 alle ore 10:00 Hilo Shop <s@shop.example> ha scritto:\n> Ciao')).toBe('Grazie mille');
+    // Gmail in Dutch puts the name after "schreef".
+    expect(stripQuotedReply('Bedankt\n\nOp ma 2 jun 2025 om 10:00 schreef Hilo Shop <s@shop.example>:\n> Hallo')).toBe('Bedankt');
+    // Words that only look like an attribution, with no quote under them, stay.
+    expect(stripQuotedReply('Op maandag schreef ik:\nik wil ruilen')).toBe('Op maandag schreef ik:\nik wil ruilen');
   });
 
   it('strips the From / Sent / Subject block Outlook puts above the message it answers', () => {

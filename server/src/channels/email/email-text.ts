@@ -39,9 +39,13 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** "On Mon, 3 Jun 2024 at 10:00, Ana <ana@x.com> wrote:" and its Spanish, French, German and Portuguese cousins. */
-const ATTRIBUTION_END = /(wrote|escribió|a écrit|schrieb|escreveu)\s*:\s*$/i;
-const ATTRIBUTION_START = /^(On|El|Le|Am|Em)\s/;
+/**
+ * "On Mon, 3 Jun 2024 at 10:00, Ana <ana@x.com> wrote:" and its Spanish, French, German, Portuguese,
+ * Italian ("Il giorno … ha scritto:") and Dutch ("Op … schreef …:") cousins: the languages Outlook's
+ * header block is recognised in below.
+ */
+const ATTRIBUTION_END = /(wrote|escribió|a écrit|schrieb|escreveu|ha scritto|schreef\b.*)\s*:\s*$/i;
+const ATTRIBUTION_START = /^(On|El|Le|Am|Em|Il|Op)\s/;
 
 /**
  * Removes the quoted earlier message from a top-posted reply, as Gmail, Apple Mail and most clients
