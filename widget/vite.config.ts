@@ -9,20 +9,21 @@ import { defineConfig, type Plugin } from 'vite';
  * - socket.io-parser's binary attachments: the widget sends and receives JSON only (files go over
  *   HTTP), so no packet ever carries a Blob or ArrayBuffer to take apart or put back together. With
  *   them go the walk that looks for binary in every packet sent (it always found none), and
- *   engine.io-parser's base64 decoder for binary frames over long-polling (about 0.7 KB gzip).
+ *   engine.io-parser's base64 decoder for binary frames over long-polling (about 0.4 KB gzip).
  */
+const REFUSE = 'const no = () => { throw new Error("binary packets are not supported"); };';
 const STUBS: Array<{ package: string; file: string; code: string }> = [
   { package: 'engine.io-client', file: '/webtransport.js', code: 'export class WT {}' },
   {
     package: 'socket.io-parser',
     file: '/binary.js',
-    code: 'const no = () => { throw new Error("binary packets are not supported"); }; export { no as deconstructPacket, no as reconstructPacket };',
+    code: `${REFUSE} export { no as deconstructPacket, no as reconstructPacket };`,
   },
   { package: 'socket.io-parser', file: '/is-binary.js', code: 'const no = () => false; export { no as isBinary, no as hasBinary };' },
   {
     package: 'engine.io-parser',
     file: '/contrib/base64-arraybuffer.js',
-    code: 'const no = () => { throw new Error("binary packets are not supported"); }; export { no as encode, no as decode };',
+    code: `${REFUSE} export { no as encode, no as decode };`,
   },
 ];
 const unusedParts: Plugin = {

@@ -67,7 +67,7 @@ import { createAgentPresence } from './transport/socket/agent-presence.js';
 import { hashSessionToken } from './domain/auth-service.js';
 import { rooms } from './transport/socket/rooms.js';
 import { createSocketNotifier } from './transport/socket/socket-notifier.js';
-import { announceResync, onceStoreAnswers, onResubscribed, resyncWindowMs } from './transport/socket/resync-hint.js';
+import { announceResync, announceResyncEverywhere, onceStoreAnswers, onResubscribed } from './transport/socket/resync-hint.js';
 import { createSoloMode } from './transport/socket/solo-mode.js';
 import { namespacesOf } from './transport/socket/typed-namespaces.js';
 import { createVisitorAuth } from './transport/socket/visitor-auth.js';
@@ -202,9 +202,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     redis,
     subscriber,
     onUnannouncedPeer: () => {
-      // This process kept broadcasts local while a peer was there: every socket of the cluster catches up.
-      visitors.emit('sync:needed', { withinMs: resyncWindowMs(Infinity) });
-      agents.emit('sync:needed', { withinMs: resyncWindowMs(Infinity) });
+      announceResyncEverywhere(visitors, agents);
       metrics.resyncHints.inc();
       logger.warn('found another Hilo process that had not announced itself: asked every socket to catch up');
     },

@@ -14,7 +14,7 @@ import type { ArticleSearch, SearchHit } from './article-search.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
 import type { ArticleRecord, ArticleRepository } from './knowledge-ports.js';
-import { excerptOf, markdownToText, renderMarkdown, renderMarkdownTree } from './markdown.js';
+import { excerptOf, markdownToText, renderArticleBody, renderMarkdown } from './markdown.js';
 
 export interface KnowledgeServiceDeps {
   articles: ArticleRepository;
@@ -41,7 +41,8 @@ function toHit({ id, title, excerpt, language, score }: SearchHit): ArticleHit {
 }
 
 function toPublic(article: Article): PublicArticle {
-  return { id: article.id, title: article.title, html: renderMarkdown(article.body), body: renderMarkdownTree(article.body), tags: article.tags, language: article.language, updatedAt: article.updatedAt };
+  const { html, tree } = renderArticleBody(article.body);
+  return { id: article.id, title: article.title, html, body: tree, tags: article.tags, language: article.language, updatedAt: article.updatedAt };
 }
 
 const newestFirst = (a: Article, b: Article) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id);

@@ -14,17 +14,19 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const SAFE_LINK = /^(https?:|mailto:)/i;
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 
-const LINK_REL = 'noopener noreferrer nofollow';
+/** What every link and every kept image carry, in the HTML and in the tree alike. */
+const LINK_ATTRIBUTES = { rel: 'noopener noreferrer nofollow', target: '_blank' };
+const IMAGE_ATTRIBUTES = { loading: 'lazy', referrerpolicy: 'no-referrer' };
 /** Images from anywhere else show their alt text. */
 const isSafeImage = (src: string) => src.startsWith('https://');
+const setAll = (token: Token, attributes: Record<string, string>) => {
+  for (const [name, value] of Object.entries(attributes)) token.attrSet(name, value);
+};
 const renderDefault: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
 const linkOpen = md.renderer.rules.link_open ?? renderDefault;
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
-  if (token) {
-    token.attrSet('rel', LINK_REL);
-    token.attrSet('target', '_blank');
-  }
+  if (token) setAll(token, LINK_ATTRIBUTES);
   return linkOpen(tokens, idx, options, env, self);
 };
 const image = md.renderer.rules.image ?? renderDefault;
@@ -32,14 +34,21 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   if (!token) return '';
   if (!isSafeImage(String(token.attrGet('src') ?? ''))) return md.utils.escapeHtml(token.content);
-  token.attrSet('loading', 'lazy');
-  token.attrSet('referrerpolicy', 'no-referrer');
+  setAll(token, IMAGE_ATTRIBUTES);
   return image(tokens, idx, options, env, self);
 };
 
 /** Safe HTML for a Markdown body (the one place Hilo produces HTML from user text). */
 export function renderMarkdown(body: string): string {
   return md.render(body);
+}
+
+/** An article body both ways from one parse: HTML for the help page, the tree for the widget. */
+export function renderArticleBody(body: string): { html: string; tree: RichNode[] } {
+  const tokens = md.parse(body, {});
+  // The tree first: rendering HTML writes the link and image attributes into the tokens.
+  const tree = treeOf(tokens);
+  return { html: md.renderer.render(tokens, md.options, {}), tree };
 }
 
 const richTags = new Set<string>(RICH_TAGS);
@@ -53,7 +62,7 @@ function attributesOf(token: Token): RichAttributes | null {
     if (name === 'style' && /^text-align:(left|right|center)$/.test(value)) out.align = value.slice('text-align:'.length);
     else if (richAttributes.has(name)) out[name] = value;
   }
-  if (token.type === 'link_open') Object.assign(out, { rel: LINK_REL, target: '_blank' });
+  if (token.type === 'link_open') Object.assign(out, LINK_ATTRIBUTES);
   return Object.keys(out).length ? (out as RichAttributes) : null;
 }
 
@@ -62,25 +71,31 @@ function attributesOf(token: Token): RichAttributes | null {
  * the same parser, link and image rules; an unknown tag keeps its content without its element.
  */
 export function renderMarkdownTree(body: string): RichNode[] {
+  return treeOf(md.parse(body, {}));
+}
+
+function treeOf(tokens: Token[]): RichNode[] {
+  // A holder for the top-level nodes; its tag is never read.
   const root: RichElement = ['p', null];
   const stack: RichElement[] = [root];
+  const parent = () => stack[stack.length - 1] ?? root;
   const add = (node: RichNode) => {
-    const parent = stack[stack.length - 1] ?? root;
-    const last = parent[parent.length - 1];
-    if (typeof node === 'string' && typeof last === 'string' && parent.length > 2) parent[parent.length - 1] = last + node;
-    else parent.push(node);
+    const into = parent();
+    const last = into[into.length - 1];
+    // Adjacent text is one node (the attributes slot is never a string).
+    if (typeof node === 'string' && typeof last === 'string') into[into.length - 1] = last + node;
+    else into.push(node);
   };
-  const element = (tag: string, attributes: RichAttributes | null, ...children: RichNode[]): RichElement | null =>
-    richTags.has(tag) ? [tag as RichTag, attributes, ...children] : null;
+  const element = (tag: string, attributes: RichAttributes | null): RichElement | null => (richTags.has(tag) ? [tag as RichTag, attributes] : null);
 
-  const walk = (tokens: Token[]) => {
-    for (const token of tokens) {
+  const walk = (list: Token[]) => {
+    for (const token of list) {
       if (token.hidden) continue; // the paragraphs of a tight list: their text goes to the item
       if (token.nesting === 1) {
         const opened = element(token.tag, attributesOf(token));
         if (opened) add(opened);
         // Content of an unknown element goes to its parent: pushing the parent again keeps pops balanced.
-        stack.push(opened ?? stack[stack.length - 1] ?? root);
+        stack.push(opened ?? parent());
       } else if (token.nesting === -1) {
         stack.pop();
       } else if (token.type === 'inline') {
@@ -90,8 +105,7 @@ export function renderMarkdownTree(body: string): RichNode[] {
       } else if (token.type === 'image') {
         const src = String(token.attrGet('src') ?? '');
         const alt = token.children?.map((child) => child.content).join('') ?? token.content;
-        if (!isSafeImage(src)) add(alt);
-        else add(['img', { ...attributesOf(token), alt, loading: 'lazy', referrerpolicy: 'no-referrer' }]);
+        add(isSafeImage(src) ? ['img', { ...attributesOf(token), alt, ...IMAGE_ATTRIBUTES }] : alt);
       } else if (token.type === 'code_block' || token.type === 'fence') {
         add(['pre', null, ['code', null, token.content]]);
       } else if (token.type === 'code_inline') {
@@ -104,7 +118,7 @@ export function renderMarkdownTree(body: string): RichNode[] {
       }
     }
   };
-  walk(md.parse(body, {}));
+  walk(tokens);
   return root.slice(2) as RichNode[];
 }
 

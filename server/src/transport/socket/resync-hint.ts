@@ -54,3 +54,12 @@ export function announceResync(visitors: VisitorNamespace, agents: AgentNamespac
   agents.local.emit('sync:needed', { withinMs: resyncWindowMs(agents.sockets.size) });
   return visitors.sockets.size + agents.sockets.size;
 }
+
+/**
+ * Asks every socket of every process to catch up, over the adapter: for pushes this process may have
+ * kept from the others' sockets (see solo-mode.ts). The cluster's size is unknown here: the widest window.
+ */
+export function announceResyncEverywhere(visitors: VisitorNamespace, agents: AgentNamespace): void {
+  visitors.emit('sync:needed', { withinMs: resyncWindowMs(Infinity) });
+  agents.emit('sync:needed', { withinMs: resyncWindowMs(Infinity) });
+}
