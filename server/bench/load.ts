@@ -3,7 +3,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 /**
  * The load generator, run in its own process by bench/run.ts: opens visitor and agent sockets, sends
  * one first message per visitor (warm-up: each opens a conversation, timed on its own), then messages at
- * a fixed rate for a fixed time, then as fast as acks allow, and prints one JSON line.
+ * a fixed rate for a fixed time, then rounds as fast as acks allow, when and as long as the parent says,
+ * and reports each phase to the parent over IPC.
  * Latency = time from the visitor's send to the agent's `message:new` (one clock: this process).
  */
 export interface LoadConfig {
@@ -16,7 +17,6 @@ export interface LoadConfig {
   agents: number;
   rate: number;
   durationS: number;
-  maxDurationS: number;
   /** Concurrent sends in flight during the maximum-throughput phase. */
   maxInFlight: number;
 }
@@ -31,16 +31,23 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
-  maxPerS: number;
   /** Messages the measuring agent received during phase 1. */
   fixedDelivered: number;
-  /** Messages acknowledged during phase 2. */
-  maxAcked: number;
-  /** Messages the measuring agent received during phase 2 (a relay without backpressure acks more than it delivers). */
-  maxDelivered: number;
   /** Phase 0: every visitor's first message (a new conversation each), as fast as 200 in flight allow. */
   conversationsPerS: number;
 }
+
+/** One round of phase 2. */
+export interface MaxRound {
+  /** Messages the measuring agent received per second. */
+  perS: number;
+  acked: number;
+  /** Messages the measuring agent received (a relay without backpressure acks more than it delivers). */
+  delivered: number;
+}
+
+/** What the parent sends after phase 1: a round of phase 2, or the end. */
+export type LoadCommand = { maxS: number } | 'finish';
 
 const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,6 +85,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+const nextCommand = () => new Promise<LoadCommand>((resolve) => process.once('message', (command: LoadCommand) => resolve(command)));
+
 async function main(): Promise<void> {
   const agents = await openMany(config.agents, () => open(`${config.agentUrl}/agent`, { extraHeaders: { cookie: config.cookie } }, 'connect'));
   const visitors = await openMany(config.visitors, () =>
@@ -85,7 +94,7 @@ async function main(): Promise<void> {
   );
   process.send?.({ phase: 'connected', sockets: agents.sockets.length + visitors.sockets.length });
   // Wait for the parent to read the server's memory with every socket open.
-  await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  await nextCommand();
 
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -151,23 +160,24 @@ async function main(): Promise<void> {
   const fixedReceived = received;
   process.send?.({ phase: 'fixed-end' });
 
-  // Phase 2: as fast as acks come back, with a bounded number in flight.
-  const before = received;
-  const ackedBefore = acked;
-  // The parent reads the servers' CPU time at both ends of this phase (CPU per message, immune to how
-  // busy the rest of the machine is).
-  process.send?.({ phase: 'max-start' });
-  const maxStart = performance.now();
-  const maxEnd = maxStart + config.maxDurationS * 1000;
-  await Promise.all(
-    Array.from({ length: config.maxInFlight }, async () => {
-      while (performance.now() < maxEnd) await sendOne();
-    }),
-  );
-  const maxDelivered = received - before;
-  const maxPerS = maxDelivered / ((performance.now() - maxStart) / 1000);
-  process.send?.({ phase: 'max-end' });
-  const maxAcked = acked - ackedBefore;
+  // Phase 2, as often as the parent asks: as fast as acks come back, with a bounded number in flight.
+  // The parent alternates these rounds between the servers under test (see run.ts).
+  for (let command = await nextCommand(); command !== 'finish'; command = await nextCommand()) {
+    const before = received;
+    const ackedBefore = acked;
+    // The parent reads the servers' CPU time at both ends of this phase (CPU per message, immune to how
+    // busy the rest of the machine is).
+    process.send?.({ phase: 'max-start' });
+    const maxStart = performance.now();
+    const maxEnd = maxStart + command.maxS * 1000;
+    await Promise.all(
+      Array.from({ length: config.maxInFlight }, async () => {
+        while (performance.now() < maxEnd) await sendOne();
+      }),
+    );
+    const round: MaxRound = { perS: (received - before) / ((performance.now() - maxStart) / 1000), acked: acked - ackedBefore, delivered: received - before };
+    process.send?.({ phase: 'max-end', round });
+  }
 
   latencies.sort((a, b) => a - b);
   const result: LoadResult = {
@@ -180,10 +190,7 @@ async function main(): Promise<void> {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    maxPerS,
     fixedDelivered: fixedReceived,
-    maxAcked,
-    maxDelivered,
     conversationsPerS,
   };
   process.send?.({ phase: 'done', result });

@@ -1,6 +1,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { LoadCommand } from './load.js';
 
 /** Child processes of the benchmark: servers (spawned, found by a line they print) and RSS readings. */
 export interface Child {
@@ -83,13 +84,14 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** Read and write system calls a process has made so far (Linux /proc/pid/io), or NaN elsewhere. */
-export function syscalls(pid: number): { reads: number; writes: number } {
+/** Read and write system calls a process has made so far, and the bytes it wrote (Linux /proc/pid/io), or NaN elsewhere. */
+export function syscalls(pid: number): { reads: number; writes: number; bytesOut: number } {
   try {
     const io = readFileSync(`/proc/${pid}/io`, 'utf8');
-    return { reads: Number(/syscr: (\d+)/.exec(io)?.[1]), writes: Number(/syscw: (\d+)/.exec(io)?.[1]) };
+    const field = (name: string) => Number(new RegExp(`${name}: (\\d+)`).exec(io)?.[1]);
+    return { reads: field('syscr'), writes: field('syscw'), bytesOut: field('wchar') };
   } catch {
-    return { reads: NaN, writes: NaN };
+    return { reads: NaN, writes: NaN, bytesOut: NaN };
   }
 }
 
@@ -103,15 +105,39 @@ export function machineCpu(): { total: number; steal: number } {
   }
 }
 
-/** Runs the load generator in its own process; `onPhase` runs as it reaches 'connected', 'max-start' and 'max-end'. */
-export function runLoad<T>(config: object, onPhase: (phase: string) => void): Promise<T> {
+/** A load generator in its own process (load.ts), driven phase by phase over IPC. */
+export interface LoadGenerator {
+  pid: number;
+  /** Resolves with the data of the next message reporting `phase` (earlier messages are dropped). */
+  until<T = unknown>(phase: string): Promise<T>;
+  send(command: LoadCommand | 'go'): void;
+}
+
+export function startLoad(config: object): LoadGenerator {
   const child = fork(here('./load.ts'), [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.on('message', (message: { phase: string; result?: T }) => {
-      if (message.phase === 'done') return resolve(message.result as T);
-      onPhase(message.phase);
-      if (message.phase === 'connected') child.send('go');
-    });
-    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+  const arrived: Array<{ phase: string }> = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  child.on('message', (message: { phase: string }) => {
+    arrived.push(message);
+    wake?.();
   });
+  child.once('exit', (code) => {
+    failure = new Error(`load generator exited with ${code}`);
+    wake?.();
+  });
+  return {
+    pid: child.pid ?? 0,
+    async until<T>(phase: string): Promise<T> {
+      for (;;) {
+        const message = arrived.shift();
+        if (message?.phase === phase) return message as T;
+        if (message) continue;
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+    },
+    send: (command) => child.send(command),
+  };
 }

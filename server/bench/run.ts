@@ -4,13 +4,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from 'redis';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
-import type { LoadConfig, LoadResult } from './load.js';
-import { cpuSeconds, here, machineCpu, rssBytes, runLoad, startNode, syscalls, type Child } from './processes.js';
+import type { LoadConfig, LoadResult, MaxRound } from './load.js';
+import { cpuSeconds, here, machineCpu, rssBytes, startLoad, startNode, syscalls, type Child, type LoadGenerator } from './processes.js';
 
 /**
  * `pnpm bench`: Hilo against a bare Socket.IO relay on this machine, then two Hilo processes behind one
  * Redis (visitors on one, agents on the other). Prints a table; not a test. Defaults finish in a few
  * minutes on 2 cores; the full run is `pnpm bench --visitors 10000 --duration 20`.
+ *
+ * Each server is connected and measured at the fixed rate in turn; then the full-load rounds alternate
+ * between them (`--rounds`, in ABBA order), all servers holding their sockets throughout. This
+ * machine's speed drifts by a third within a minute, so one full-load phase per server, a minute apart,
+ * compared drift more than servers: each round's pair is measured seconds apart, and the table shows
+ * the median round.
  */
 const { values: flags } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -19,7 +25,8 @@ const { values: flags } = parseArgs({
     agents: { type: 'string', default: '3' },
     rate: { type: 'string', default: '1000' },
     duration: { type: 'string', default: '10' },
-    'max-duration': { type: 'string', default: '5' },
+    'max-duration': { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     'in-flight': { type: 'string', default: '200' },
     only: { type: 'string', default: 'bare,bare-redis,hilo,hilo-2p' },
   },
@@ -37,6 +44,8 @@ interface ServerAndRedis {
 interface Row {
   name: string;
   result: LoadResult;
+  /** Full-load rounds, in the order run. */
+  rounds: MaxRound[];
   bytesPerSocket: number;
   /** Server and Redis CPU time per delivered message, at the fixed rate and at full load (all server processes together; NaN Redis for the relay without it). */
   cpu: { fixed: ServerAndRedis; max: ServerAndRedis };
@@ -63,8 +72,12 @@ function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
   };
 }
 
-const startHilo = (redisUrl: string, dataDir: string) =>
-  startNode(here('../src/main.ts'), { ...hiloEnv(redisUrl, dataDir), LOG_LEVEL: 'info' }, [/"port":(\d+)[^\n]*"msg":"listening"/, /data-site="([^"]+)"/]);
+/** startNode's arguments for a Hilo server. */
+const hiloArgs = (redisUrl: string, dataDir: string): [string, Record<string, string>, RegExp[]] => [
+  here('../src/main.ts'),
+  { ...hiloEnv(redisUrl, dataDir), LOG_LEVEL: 'info' },
+  [/"port":(\d+)[^\n]*"msg":"listening"/, /data-site="([^"]+)"/],
+];
 
 async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -72,51 +85,110 @@ async function signIn(url: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-async function measure(name: string, servers: Child[], config: LoadConfig, redis?: { pid: number; url: string }): Promise<Row> {
-  if (redis) await redisStats(redis.url, true);
-  const redisPid = redis?.pid;
-  const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
-  let loaded = baseline;
-  const cpuNow = (): ServerAndRedis => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0), redis: redisPid === undefined ? NaN : cpuSeconds(redisPid) });
-  const spent = (from: ServerAndRedis): ServerAndRedis => {
-    const to = cpuNow();
-    return { server: to.server - from.server, redis: to.redis - from.redis };
-  };
-  const machineAtStart = machineCpu();
-  let from = cpuNow();
-  let fixed = { server: NaN, redis: NaN };
-  let max = { server: NaN, redis: NaN };
-  // On loopback a write pays for the receiver's TCP stack too, so system calls per message are a cost of their own.
-  const callsNow = () => servers.reduce((sum, s) => ({ reads: sum.reads + syscalls(s.pid).reads, writes: sum.writes + syscalls(s.pid).writes }), { reads: 0, writes: 0 });
-  let callsFrom = callsNow();
-  let calls = { reads: NaN, writes: NaN };
-  const result = await runLoad<LoadResult>(config, (phase) => {
-    if (phase === 'connected') loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
-    if (phase === 'fixed-start' || phase === 'max-start') from = cpuNow();
-    if (phase === 'max-start') callsFrom = callsNow();
-    if (phase === 'fixed-end') fixed = spent(from);
-    if (phase === 'max-end') {
-      max = spent(from);
-      const to = callsNow();
-      calls = { reads: to.reads - callsFrom.reads, writes: to.writes - callsFrom.writes };
-    }
-  });
-  const machine = machineCpu();
-  const stealPercent = ((machine.steal - machineAtStart.steal) / (machine.total - machineAtStart.total)) * 100;
-  // Per delivered message: a relay that acks before it publishes piles up broadcasts it has not sent yet.
-  const per = (cpu: ServerAndRedis, delivered: number): ServerAndRedis => ({ server: (cpu.server * 1e6) / Math.max(1, delivered), redis: (cpu.redis * 1e6) / Math.max(1, delivered) });
-  const row: Row = {
-    name,
-    result,
-    bytesPerSocket: (loaded - baseline) / Math.max(1, result.socketsHeld),
-    cpu: { fixed: per(fixed, result.fixedDelivered), max: per(max, result.maxDelivered) },
-    stealPercent,
-  };
-  const perDelivered = (n: number) => (n / Math.max(1, result.maxDelivered)).toFixed(1);
-  console.error(`  ${name}: done (max phase: ${Math.round(result.maxAcked / config.maxDurationS)} acks/s; server system calls per delivered message: ${perDelivered(calls.writes)} writes, ${perDelivered(calls.reads)} reads)`);
-  if (redis) await redisStats(redis.url, false);
-  return row;
+/** A server under test, connected and past its fixed-rate phase, ready for full-load rounds. */
+interface Target {
+  name: string;
+  servers: Child[];
+  load: LoadGenerator;
+  cpuNow(): ServerAndRedis;
+  fixed: ServerAndRedis;
+  bytesPerSocket: number;
+  rounds: MaxRound[];
+  /** CPU and system calls summed over the rounds. */
+  max: ServerAndRedis & { loadGenerator: number; reads: number; writes: number; bytesOut: number };
+  machineAtStart: { total: number; steal: number };
 }
+
+function serverIo(servers: Child[]): { reads: number; writes: number; bytesOut: number } {
+  return servers.reduce(
+    (sum, s) => {
+      const io = syscalls(s.pid);
+      return { reads: sum.reads + io.reads, writes: sum.writes + io.writes, bytesOut: sum.bytesOut + io.bytesOut };
+    },
+    { reads: 0, writes: 0, bytesOut: 0 },
+  );
+}
+
+async function prepare(name: string, servers: Child[], config: LoadConfig, redis?: { pid: number; url: string }): Promise<Target> {
+  const redisPid = redis?.pid;
+  const cpuNow = (): ServerAndRedis => ({ server: servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0), redis: redisPid === undefined ? NaN : cpuSeconds(redisPid) });
+  const machineAtStart = machineCpu();
+  const baseline = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+  const load = startLoad(config);
+  const { sockets } = await load.until<{ sockets: number }>('connected');
+  const loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+  load.send('go');
+  await load.until('fixed-start');
+  const from = cpuNow();
+  await load.until('fixed-end');
+  const to = cpuNow();
+  return {
+    name,
+    servers,
+    load,
+    cpuNow,
+    fixed: { server: to.server - from.server, redis: to.redis - from.redis },
+    bytesPerSocket: (loaded - baseline) / Math.max(1, sockets),
+    rounds: [],
+    max: { server: 0, redis: 0, loadGenerator: 0, reads: 0, writes: 0, bytesOut: 0 },
+    machineAtStart,
+  };
+}
+
+async function maxRound(target: Target, seconds: number, redisUrl?: string): Promise<void> {
+  if (redisUrl) await redisStats(redisUrl, true);
+  target.load.send({ maxS: seconds });
+  await target.load.until('max-start');
+  const cpu = target.cpuNow();
+  const io = serverIo(target.servers);
+  const loadCpu = cpuSeconds(target.load.pid);
+  const { round } = await target.load.until<{ round: MaxRound }>('max-end');
+  const cpuTo = target.cpuNow();
+  const ioTo = serverIo(target.servers);
+  const m = target.max;
+  m.server += cpuTo.server - cpu.server;
+  m.redis += cpuTo.redis - cpu.redis;
+  // The load generator shares the two cores: what it spends per message bounds the maximum too.
+  m.loadGenerator += cpuSeconds(target.load.pid) - loadCpu;
+  m.reads += ioTo.reads - io.reads;
+  m.writes += ioTo.writes - io.writes;
+  m.bytesOut += ioTo.bytesOut - io.bytesOut;
+  target.rounds.push(round);
+  if (redisUrl) await redisStats(redisUrl, false);
+}
+
+async function finish(target: Target): Promise<Row> {
+  target.load.send('finish');
+  const { result } = await target.load.until<{ result: LoadResult }>('done');
+  const machine = machineCpu();
+  const delivered = target.rounds.reduce((sum, r) => sum + r.delivered, 0);
+  // Per delivered message: a relay that acks before it publishes piles up broadcasts it has not sent yet.
+  const per = (seconds: number, messages: number) => (seconds * 1e6) / Math.max(1, messages);
+  const m = target.max;
+  // On loopback a write pays for the receiver's TCP stack too, so system calls per message are a cost of their own.
+  const perDelivered = (n: number) => (n / Math.max(1, delivered)).toFixed(1);
+  const acks = target.rounds.map((r) => r.acked).reduce((a, b) => a + b, 0);
+  console.error(
+    `  ${target.name}: full-load rounds ${target.rounds.map((r) => r.perS.toFixed(0)).join(', ')} msg/s (${acks} acks); per delivered message: server ${perDelivered(m.writes)} writes, ${perDelivered(m.reads)} reads, ${perDelivered(m.bytesOut)} bytes written; load generator ${per(m.loadGenerator, delivered).toFixed(0)} µs CPU`,
+  );
+  return {
+    name: target.name,
+    result,
+    rounds: target.rounds,
+    bytesPerSocket: target.bytesPerSocket,
+    cpu: {
+      fixed: { server: per(target.fixed.server, result.fixedDelivered), redis: per(target.fixed.redis, result.fixedDelivered) },
+      max: { server: per(m.server, delivered), redis: per(m.redis, delivered) },
+    },
+    stealPercent: ((machine.steal - target.machineAtStart.steal) / (machine.total - target.machineAtStart.total)) * 100,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
 async function main(): Promise<void> {
   const load = {
@@ -124,50 +196,66 @@ async function main(): Promise<void> {
     agents: Number(flags.agents),
     rate: Number(flags.rate),
     durationS: Number(flags.duration),
-    maxDurationS: Number(flags['max-duration']),
     maxInFlight: Number(flags['in-flight']),
     origin: ORIGIN,
   };
+  const maxS = Number(flags['max-duration']);
+  const rounds = Number(flags.rounds);
   const dir = mkdtempSync(join(tmpdir(), 'hilo-bench-'));
-  const redis = await startRedisServer({ dir: join(dir, 'redis'), appendonly: true });
-  const rows: Row[] = [];
+  const redisServers: Array<Awaited<ReturnType<typeof startRedisServer>>> = [];
+  // Each run that uses Redis has its own: a Hilo process must not see another run's processes as peers.
+  const ownRedis = async (name: string) => {
+    const redis = await startRedisServer({ dir: join(dir, name), appendonly: true });
+    redisServers.push(redis);
+    return redis;
+  };
+  const targets: Array<Target & { redisUrl?: string }> = [];
   const children: Child[] = [];
-  console.error(`bench: ${load.visitors} visitors, ${load.agents} agent sockets, ${load.rate} msg/s for ${load.durationS} s, then max for ${load.maxDurationS} s`);
+  const started = async (script: string, env: Record<string, string>, ready: RegExp[]) => {
+    const child = await startNode(script, env, ready);
+    children.push(child);
+    return child;
+  };
+  console.error(`bench: ${load.visitors} visitors, ${load.agents} agent sockets, ${load.rate} msg/s for ${load.durationS} s, then ${rounds} rounds of ${maxS} s at full load per run`);
+  const rows: Row[] = [];
   try {
     if (runs.includes('bare')) {
-      const bare = await startNode(here('./bare-relay.ts'), {}, [/listening (\d+)/]);
-      children.push(bare);
+      const bare = await started(here('./bare-relay.ts'), {}, [/listening (\d+)/]);
       const url = `http://127.0.0.1:${bare.match[0]}`;
-      rows.push(await measure('bare Socket.IO relay', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }));
-      await bare.stop();
+      targets.push(await prepare('bare Socket.IO relay', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }));
     }
     if (runs.includes('bare-redis')) {
-      const bare = await startNode(here('./bare-relay.ts'), { REDIS_URL: redis.url }, [/listening (\d+)/]);
-      children.push(bare);
+      const redis = await ownRedis('redis-bare');
+      const bare = await started(here('./bare-relay.ts'), { REDIS_URL: redis.url }, [/listening (\d+)/]);
       const url = `http://127.0.0.1:${bare.match[0]}`;
-      rows.push(await measure('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }, redis));
-      await bare.stop();
+      targets.push({ ...(await prepare('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }, redis)), redisUrl: redis.url });
     }
     if (runs.includes('hilo')) {
-      const hilo = await startHilo(redis.url, join(dir, 'h1'));
-      children.push(hilo);
-      const url = `http://127.0.0.1:${hilo.match[0]}`;
-      rows.push(await measure('Hilo, 1 process', [hilo], { ...load, visitorUrl: url, agentUrl: url, siteKey: hilo.match[1] as string, cookie: await signIn(url) }, redis));
-      await hilo.stop();
+      const redis = await ownRedis('redis-hilo');
+      const server = await started(...hiloArgs(redis.url, join(dir, 'h1')));
+      const url = `http://127.0.0.1:${server.match[0]}`;
+      const config = { ...load, visitorUrl: url, agentUrl: url, siteKey: server.match[1] as string, cookie: await signIn(url) };
+      targets.push({ ...(await prepare('Hilo, 1 process', [server], config, redis)), redisUrl: redis.url });
     }
     if (runs.includes('hilo-2p')) {
-      const a = await startHilo(redis.url, join(dir, 'h2a'));
-      children.push(a);
-      const b = await startHilo(redis.url, join(dir, 'h2b'));
-      children.push(b);
+      const redis = await ownRedis('redis-hilo-2p');
+      const a = await started(...hiloArgs(redis.url, join(dir, 'h2a')));
+      const b = await started(...hiloArgs(redis.url, join(dir, 'h2b')));
       const urlA = `http://127.0.0.1:${a.match[0]}`;
       const urlB = `http://127.0.0.1:${b.match[0]}`;
-      rows.push(await measure('Hilo, 2 processes (cross-process)', [a, b], { ...load, visitorUrl: urlA, agentUrl: urlB, siteKey: a.match[1] as string, cookie: await signIn(urlB) }, redis));
-      await Promise.all([a.stop(), b.stop()]);
+      const config = { ...load, visitorUrl: urlA, agentUrl: urlB, siteKey: a.match[1] as string, cookie: await signIn(urlB) };
+      targets.push({ ...(await prepare('Hilo, 2 processes (cross-process)', [a, b], config, redis)), redisUrl: redis.url });
     }
+    // Each Hilo run right after (or before) the relay it is compared with most.
+    const order = ['bare Socket.IO relay', 'Hilo, 1 process', 'bare relay + Redis adapter', 'Hilo, 2 processes (cross-process)'];
+    const inOrder = [...targets].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    for (let round = 0; round < rounds; round += 1) {
+      for (const target of round % 2 === 0 ? inOrder : [...inOrder].reverse()) await maxRound(target, maxS, target.redisUrl);
+    }
+    for (const target of targets) rows.push(await finish(target));
   } finally {
     await Promise.all(children.map((c) => c.stop()));
-    await redis.stop();
+    await Promise.all(redisServers.map((r) => r.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
   printTable(rows);
@@ -198,7 +286,7 @@ function printTable(rows: Row[]): void {
     ms(r.result.p50),
     ms(r.result.p95),
     ms(r.result.p99),
-    r.result.maxPerS.toFixed(0),
+    median(r.rounds.map((round) => round.perS)).toFixed(0),
     ...[r.cpu.fixed.server, r.cpu.max.server, r.cpu.fixed.redis, r.cpu.max.redis].map((us) => (Number.isFinite(us) ? us.toFixed(0) : '-')),
     (r.bytesPerSocket / 1024).toFixed(1),
     String(r.result.refused),
@@ -212,7 +300,9 @@ function printTable(rows: Row[]): void {
   const hilo = rows.find((r) => r.name === 'Hilo, 1 process');
   for (const bare of rows.filter((r) => r.name.startsWith('bare'))) {
     if (!hilo) break;
-    print(`\nHilo / ${bare.name}: max throughput ${((hilo.result.maxPerS / bare.result.maxPerS) * 100).toFixed(0)}%, CPU per message ${(hilo.cpu.fixed.server / bare.cpu.fixed.server).toFixed(1)}x at ${flags.rate} msg/s and ${(hilo.cpu.max.server / bare.cpu.max.server).toFixed(1)}x at full load, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
+    // Rounds are paired: round i of each run was measured seconds apart (ABBA order).
+    const ratios = hilo.rounds.map((round, i) => (round.perS / (bare.rounds[i]?.perS ?? NaN)) * 100);
+    print(`\nHilo / ${bare.name}: max throughput ${median(ratios).toFixed(0)}% (median of rounds ${ratios.map((r) => `${r.toFixed(0)}%`).join(', ')}), CPU per message ${(hilo.cpu.fixed.server / bare.cpu.fixed.server).toFixed(1)}x at ${flags.rate} msg/s and ${(hilo.cpu.max.server / bare.cpu.max.server).toFixed(1)}x at full load, memory per socket ${(hilo.bytesPerSocket / bare.bytesPerSocket).toFixed(2)}x, p99 at ${flags.rate} msg/s ${ms(hilo.result.p99)} vs ${ms(bare.result.p99)} ms`);
   }
 }
 

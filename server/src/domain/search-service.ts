@@ -2,8 +2,8 @@ import type { Agent, Conversation, Message, SearchResults } from '@hilo/shared';
 import type { ContactRepository, ConversationRepository } from './ports.js';
 
 export interface SearchRepository {
-  /** `header` replaces the customer part when non-empty; `text` is appended to the message part. */
-  update(siteId: string, conversationId: string, header: string, text: string): Promise<void>;
+  /** `header` replaces the customer part (null keeps it); `text` is added to the message part. */
+  update(siteId: string, conversationId: string, header: string | null, text: string): Promise<void>;
   find(siteId: string, needle: string, limit: number): Promise<string[]>;
 }
 
@@ -46,9 +46,10 @@ export function createSearchService({ search, conversations, contacts }: SearchS
 
   return {
     async index(conversation: Conversation, message: Message): Promise<void> {
+      // The first message a process indexes for a conversation always writes the customer part, so every
+      // indexed conversation has one (a search lists conversations by it).
       const due = headerDue(conversation, message.createdAt);
-      // An empty header keeps the stored one (search-store.ts).
-      await search.update(conversation.siteId, conversation.id, due ? await header(conversation) : '', message.text);
+      await search.update(conversation.siteId, conversation.id, due ? await header(conversation) : null, message.text);
     },
 
     async search(agent: Agent, query: string): Promise<SearchResults> {

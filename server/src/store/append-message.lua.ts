@@ -9,28 +9,31 @@
  * one JSON object (the client parses one string far faster than it decodes a 30-item reply), and
  * `previous` the last-message preview before it, which spare the caller reading the conversation
  * before and after.
+ * The hash is read once, first, and the reply is built from that read plus what the script wrote: one
+ * HGETALL and one HSET per message, where reading and writing field by field cost Redis five more calls.
  */
 export const APPEND_MESSAGE = `
-local function hash()
-  local flat, map = redis.call('HGETALL', KEYS[1]), {}
-  for i = 1, #flat, 2 do map[flat[i]] = flat[i + 1] end
-  return cjson.encode(map)
-end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
-if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'visitorId') ~= ARGV[6] then return {-1, ''} end
+local flat = redis.call('HGETALL', KEYS[1])
+if #flat == 0 then return {-1, ''} end
+local map = {}
+for i = 1, #flat, 2 do map[flat[i]] = flat[i + 1] end
+if ARGV[6] ~= '' and map.visitorId ~= ARGV[6] then return {-1, ''} end
 local seen = redis.call('HGET', KEYS[3], ARGV[1])
 if seen then
   local stored = redis.call('ZRANGE', KEYS[2], seen, seen, 'BYSCORE')
-  return {0, stored[1] or '', hash()}
+  return {0, stored[1] or '', cjson.encode(map)}
 end
-local previous = redis.call('HGET', KEYS[1], 'lastMessage') or ''
-local order = redis.call('HINCRBY', KEYS[1], 'lastOrder', 1)
+local previous = map.lastMessage or ''
+local order = (tonumber(map.lastOrder) or 0) + 1
 local json = '{"order":' .. order .. ',' .. string.sub(ARGV[2], 2)
 redis.call('ZADD', KEYS[2], order, json)
 redis.call('HSET', KEYS[3], ARGV[1], order)
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
-if ARGV[5] == '1' and redis.call('HGET', KEYS[1], 'firstResponseAt') == '' then
-  redis.call('HSET', KEYS[1], 'firstResponseAt', ARGV[3])
+map.lastOrder, map.updatedAt, map.lastMessage = tostring(order), ARGV[3], ARGV[4]
+if ARGV[5] == '1' and map.firstResponseAt == '' then
+  map.firstResponseAt = ARGV[3]
+  redis.call('HSET', KEYS[1], 'lastOrder', order, 'updatedAt', ARGV[3], 'lastMessage', ARGV[4], 'firstResponseAt', ARGV[3])
+else
+  redis.call('HSET', KEYS[1], 'lastOrder', order, 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
 end
-return {1, json, hash(), previous}
+return {1, json, cjson.encode(map), previous}
 `;

@@ -78,8 +78,10 @@ export const keys = {
   conversationNotes: (id: string) => `${P}:conv:{${id}}:notes`,
   /** Hash: canned response id → JSON. */
   canned: (siteId: string) => `${P}:site:{${siteId}}:canned`,
-  /** Hash: conversation id → lower-case searchable text (customer name, email, phone, message texts). */
+  /** Hash: conversation id → lower-case customer part of its searchable text (name, subject, emails, phones). */
   searchText: (siteId: string) => `${P}:site:{${siteId}}:search`,
+  /** String: lower-case recent message text of one conversation; in the site's slot, so a search reads it. */
+  searchBody: (siteId: string, conversationId: string) => `${P}:site:{${siteId}}:search-body:${conversationId}`,
   /** JSON of a pending agent invite; the key holds a SHA-256 of the one-time token. */
   invite: (tokenHash: string) => `${P}:invite:${tokenHash}`,
   /** Sorted set of `<siteId> <conversationId>` by snooze end; one key so every process sweeps it. */

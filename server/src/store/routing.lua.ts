@@ -115,12 +115,18 @@ for i = 3, #ARGV, 2 do
   names[#names + 1] = ARGV[i]
   redis.call('ZADD', prefix .. ARGV[i], ARGV[i + 1], conv)
 end
-if old then
+local joined = table.concat(names, '\\n')
+if old and old ~= joined then
   for name in string.gmatch(old, '[^\\n]+') do
     if not keep[name] then redis.call('ZREM', prefix .. name, conv) end
   end
 end
-if #names == 0 then redis.call('HDEL', KEYS[1], conv) else redis.call('HSET', KEYS[1], conv, table.concat(names, '\\n')) end
+-- Most messages leave a conversation in the views it was in: nothing to write (nor to log to the AOF).
+if #names == 0 then
+  if old then redis.call('HDEL', KEYS[1], conv) end
+elseif old ~= joined then
+  redis.call('HSET', KEYS[1], conv, joined)
+end
 `;
 
 /** REINDEX_VIEWS_BODY on its own; returns the number of views the conversation is in. */

@@ -3,30 +3,44 @@ import { keys } from './keys.js';
 import { runBatched } from './batched-script.js';
 import { runScript, type RedisClient } from './redis-client.js';
 
-/** How much of the newest message text each conversation keeps for search. */
-const BODY_CHARS = 1500;
+/** How much of the newest message text each conversation keeps for search, at least (at most twice this). */
+export const BODY_CHARS = 1500;
 
-/** Value layout: header (name, emails, phones) \x01 body (recent message text), both lower-case. */
+/**
+ * KEYS: customer-part hash, the conversation's body string. ARGV: conversation id, '1' when the
+ * customer part is given, the customer part, the message text, BODY_CHARS.
+ * The body grows by APPEND and is cut back to BODY_CHARS only once it holds twice that: a message costs
+ * Redis, its memory churn and the append-only file about its own length, not the whole window again
+ * (one HSET of the window per message was two thirds of everything Hilo wrote to the AOF).
+ * A hash value from before bodies had their own key is `customer \1 body`: its body moves over once,
+ * with the next customer part, and a search reads both until then.
+ */
 const UPDATE = `
-local old = redis.call('HGET', KEYS[1], ARGV[1]) or ''
-local sep = string.find(old, '\\1', 1, true)
-local header = sep and string.sub(old, 1, sep - 1) or ''
-local body = sep and string.sub(old, sep + 1) or ''
-if ARGV[2] ~= '' then header = ARGV[2] end
-if ARGV[3] ~= '' then body = body .. ' ' .. ARGV[3] end
-local keep = tonumber(ARGV[4])
-if #body > keep then body = string.sub(body, #body - keep + 1) end
-redis.call('HSET', KEYS[1], ARGV[1], header .. '\\1' .. body)
+if ARGV[2] == '1' then
+  local old = redis.call('HGET', KEYS[1], ARGV[1])
+  local sep = old and string.find(old, '\\1', 1, true)
+  if sep then redis.call('APPEND', KEYS[2], ' ' .. string.sub(old, sep + 1)) end
+  if old ~= ARGV[3] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) end
+end
+if ARGV[4] ~= '' then
+  local keep = tonumber(ARGV[5])
+  local length = redis.call('APPEND', KEYS[2], ' ' .. ARGV[4])
+  if length > 2 * keep then redis.call('SET', KEYS[2], string.sub(redis.call('GET', KEYS[2]), length - keep + 1)) end
+end
 return 1
 `;
 
-/** Plain substring scan inside Redis (no pattern syntax: user text is not a Lua pattern). */
+/**
+ * Plain substring scan inside Redis (no pattern syntax: user text is not a Lua pattern). Every indexed
+ * conversation has a customer part (see the service), so the hash lists them all; bodies are read by
+ * key from ARGV[3], a prefix in the same slot.
+ */
 const FIND = `
 local all = redis.call('HGETALL', KEYS[1])
 local out = {}
-local limit = tonumber(ARGV[2])
+local needle, limit, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
 for i = 1, #all, 2 do
-  if string.find(all[i + 1], ARGV[1], 1, true) then
+  if string.find(all[i + 1], needle, 1, true) or string.find(redis.call('GET', prefix .. all[i]) or '', needle, 1, true) then
     out[#out + 1] = all[i]
     if #out >= limit then break end
   end
@@ -37,10 +51,11 @@ return out
 export function createSearchStore(redis: RedisClient): SearchRepository {
   return {
     async update(siteId, conversationId, header, text) {
-      await runBatched(redis, UPDATE, [keys.searchText(siteId)], [conversationId, header.toLowerCase(), text.toLowerCase(), String(BODY_CHARS)]);
+      const args = [conversationId, header === null ? '0' : '1', header?.toLowerCase() ?? '', text.toLowerCase(), String(BODY_CHARS)];
+      await runBatched(redis, UPDATE, [keys.searchText(siteId), keys.searchBody(siteId, conversationId)], args);
     },
     async find(siteId, needle, limit) {
-      return ((await runScript(redis, FIND, [keys.searchText(siteId)], [needle.toLowerCase(), String(limit)])) as string[]).map(String);
+      return ((await runScript(redis, FIND, [keys.searchText(siteId)], [needle.toLowerCase(), String(limit), keys.searchBody(siteId, '')])) as string[]).map(String);
     },
   };
 }
