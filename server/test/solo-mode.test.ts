@@ -1,4 +1,4 @@
-import { MessageType } from 'socket.io-adapter';
+import { Adapter, type BroadcastOptions, MessageType } from 'socket.io-adapter';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RedisClient } from '../src/store/redis-client.js';
 import { createSoloMode, PEERS_CHANNEL, type SoloMode } from '../src/transport/socket/solo-mode.js';
@@ -7,8 +7,9 @@ import {
   agentClient, request, signIn, startTestRedis, startTestServer, testClient, uuid, visitorClient, whenConnected, whenReady, type TestRedis,
 } from './harness.js';
 
-// Solo mode on a real Redis: processes are pairs of node-redis clients (commands and Pub/Sub) with a
-// stand-in adapter that records what would have gone to Redis.
+// Solo mode on a real Redis: processes are pairs of node-redis clients (commands and Pub/Sub) with an
+// in-memory adapter that broadcasts as the Redis adapter does (publish, then deliver locally) and
+// records what would have gone to Redis.
 let redis: TestRedis;
 let clients: RedisClient[] = [];
 let modes: SoloMode[] = [];
@@ -43,10 +44,28 @@ async function startProcess(options: { joinTimeoutMs?: number } = {}) {
   });
   modes.push(mode);
   const published = vi.fn((_message: unknown) => Promise.resolve('sent'));
-  const adapter = { doPublish: published };
+  const encode = vi.fn((packet: unknown) => [JSON.stringify(packet)]);
+  const sockets = new Map<string, { client: { writeToEngine: ReturnType<typeof vi.fn> } }>();
+  class ClusterLike extends Adapter {
+    doPublish = published;
+    override async broadcast(packet: never, opts: BroadcastOptions) {
+      await this.doPublish({ type: MessageType.BROADCAST, data: { packet, opts } });
+      super.broadcast(packet, opts);
+    }
+  }
+  const adapter = new ClusterLike({ name: '/visitor', server: { encoder: { encode } }, sockets } as never);
   mode.own(adapter);
-  return { mode, adapter, published, events, subscriber, started: mode.start() };
+  /** A connected tab: its own room plus `rooms`. */
+  const connect = (sid: string, ...rooms: string[]) => {
+    const socket = { client: { writeToEngine: vi.fn() } };
+    sockets.set(sid, socket);
+    adapter.addAll(sid, new Set([sid, ...rooms]));
+    return socket.client.writeToEngine;
+  };
+  return { mode, adapter, published, encode, connect, events, subscriber, started: mode.start() };
 }
+
+const echo = { type: 2, data: ['message:new', { id: 'm1' }] } as never;
 
 describe('solo mode', () => {
   it('keeps plain broadcasts off Redis while alone, but never requests that wait for answers', async () => {
@@ -60,6 +79,43 @@ describe('solo mode', () => {
 
     await a.adapter.doPublish({ type: MessageType.FETCH_SOCKETS, data: { requestId: 'r1', opts: { rooms: [] } } });
     await a.adapter.doPublish({ ...broadcast, data: { ...broadcast.data, requestId: 'r2' } });
+    expect(a.published).toHaveBeenCalledTimes(2);
+  });
+
+  it('while alone, delivers a broadcast to its own sockets at once, and encodes none that no socket of it would get', async () => {
+    const a = await startProcess();
+    await a.started;
+    await expect.poll(() => a.mode.isSolo()).toBe(true);
+    const sender = a.connect('s1', 'visitor:v1');
+    const otherTab = a.connect('s2', 'visitor:v1');
+
+    // The echo of a shopper's message to their other tabs, not to the tab that sent it.
+    void a.adapter.broadcast(echo, { rooms: new Set(['visitor:v1']), except: new Set(['s1']) });
+    expect(otherTab).toHaveBeenCalledTimes(1);
+    expect(sender).not.toHaveBeenCalled();
+
+    a.adapter.delAll('s2');
+    a.encode.mockClear();
+    void a.adapter.broadcast(echo, { rooms: new Set(['visitor:v1']), except: new Set(['s1']) });
+    void a.adapter.broadcast(echo, { rooms: new Set(['visitor:nobody']), except: new Set() });
+    expect(a.encode).not.toHaveBeenCalled();
+    expect(a.published).not.toHaveBeenCalled();
+    expect(a.mode.skipped()).toBe(3);
+  });
+
+  it('with a peer, sends every broadcast through Redis before its own sockets get it', async () => {
+    const a = await startProcess();
+    await a.started;
+    const b = await startProcess();
+    await b.started;
+    const tab = a.connect('s1', 'agents:site1');
+    const delivered = a.adapter.broadcast(echo, { rooms: new Set(['agents:site1']), except: new Set() });
+    expect(tab).not.toHaveBeenCalled();
+    await delivered;
+    expect(a.published).toHaveBeenCalledTimes(1);
+    expect(tab).toHaveBeenCalledTimes(1);
+    // Nothing skipped, even for a room with no socket here: the peer may have some.
+    await a.adapter.broadcast(echo, { rooms: new Set(['visitor:v9']), except: new Set() });
     expect(a.published).toHaveBeenCalledTimes(2);
   });
 

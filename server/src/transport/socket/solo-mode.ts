@@ -1,13 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { MessageType } from 'socket.io-adapter';
+import { Adapter, type BroadcastOptions, MessageType } from 'socket.io-adapter';
 import { sendCommand, type RedisClient } from '../../store/redis-client.js';
 
 /** Every Hilo process subscribes here; the subscriber count is the number of live processes. */
 export const PEERS_CHANNEL = 'hilo#peers';
 
-/** The adapter method this wraps (protected in the typings): it sends one cluster message to Redis. */
+/** The adapter methods this wraps (doPublish is protected in the typings): it sends one cluster message to Redis. */
 interface PublishingAdapter {
+  rooms: Map<string, Set<string>>;
   doPublish(message: { type: number; data?: unknown }): Promise<string>;
+  broadcast(packet: unknown, opts: BroadcastOptions): Promise<void> | void;
+}
+
+/** The in-memory adapter's own broadcast: this process's sockets only, at once. */
+const localBroadcast = Adapter.prototype.broadcast;
+
+/**
+ * Whether a broadcast would reach a socket of this process. The in-memory adapter encodes the packet
+ * before it looks: a shopper's echo to their own tab room, which under load is mostly just the tab
+ * that sent it, would be serialised for nobody.
+ */
+function reachesLocalSocket(adapter: PublishingAdapter, opts: BroadcastOptions): boolean {
+  if (opts.rooms.size === 0) return true;
+  const excluded = (sid: string) => [...opts.except ?? []].some((room) => adapter.rooms.get(room)?.has(sid));
+  for (const room of opts.rooms) {
+    for (const sid of adapter.rooms.get(room) ?? []) if (!excluded(sid)) return true;
+  }
+  return false;
 }
 
 /** The part of a node-redis client or cluster this needs. */
@@ -36,7 +55,7 @@ export interface SoloModeOptions {
 }
 
 export interface SoloMode {
-  /** Skips the adapter's Redis publish of plain broadcasts while this is the only process. */
+  /** Keeps plain broadcasts off Redis while this is the only process (and local ones synchronous). */
   own(adapter: unknown): void;
   /** Subscribes, says hello, and waits until every peer publishes to this process (then checks every second). */
   start(): Promise<void>;
@@ -151,6 +170,19 @@ export function createSoloMode({ redis, subscriber, onUnannouncedPeer, onLateAck
     own(adapter) {
       const target = adapter as PublishingAdapter;
       const doPublish = target.doPublish.bind(target);
+      const clusterBroadcast = target.broadcast.bind(target);
+      // Broadcasts that went to Redis deliver locally only once Redis answered: while any is on its way,
+      // a solo broadcast takes the same road, so none overtakes an earlier one.
+      let published = 0;
+      target.broadcast = (packet, opts) => {
+        if (solo && published === 0 && !opts.flags?.local) {
+          skipped += 1;
+          if (reachesLocalSocket(target, opts)) localBroadcast.call(target, packet as never, opts);
+          return;
+        }
+        published += 1;
+        return Promise.resolve(clusterBroadcast(packet, opts)).finally(() => (published -= 1));
+      };
       target.doPublish = (message) => {
         const plainBroadcast = message.type === MessageType.BROADCAST && (message.data as { requestId?: unknown } | undefined)?.requestId === undefined;
         if (solo && plainBroadcast) {
