@@ -74,7 +74,9 @@ function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
 
 /** startNode's arguments for a Hilo server. */
 const hiloArgs = (redisUrl: string, dataDir: string): [string, Record<string, string>, RegExp[]] => [
-  here('../src/main.ts'),
+  // The build users run (README), not the sources through tsx, whose esbuild output adds a naming
+  // helper call to every closure it creates.
+  here('../dist/main.js'),
   { ...hiloEnv(redisUrl, dataDir), LOG_LEVEL: 'info' },
   [/"port":(\d+)[^\n]*"msg":"listening"/, /data-site="([^"]+)"/],
 ];

@@ -69,6 +69,7 @@ import { rooms } from './transport/socket/rooms.js';
 import { createSocketNotifier } from './transport/socket/socket-notifier.js';
 import { announceResync, announceResyncEverywhere, onceStoreAnswers, onResubscribed } from './transport/socket/resync-hint.js';
 import { createSoloMode } from './transport/socket/solo-mode.js';
+import { textParser } from './transport/socket/text-encoder.js';
 import { namespacesOf } from './transport/socket/typed-namespaces.js';
 import { createVisitorAuth } from './transport/socket/visitor-auth.js';
 import { createVisitorHandlers } from './transport/socket/visitor-handlers.js';
@@ -191,6 +192,7 @@ export async function createApp({ config, logger, redis, demoSite, mailer, outbo
     // The visitor namespace checks each site's own allow-list; CORS only lets the browser ask.
     cors: { origin: true, credentials: false },
     maxHttpBufferSize: 64 * 1024,
+    parser: textParser,
     allowRequest: protection.allowRequest,
     pingInterval: 20_000,
     pingTimeout: 20_000,

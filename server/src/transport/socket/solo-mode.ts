@@ -22,9 +22,11 @@ const localBroadcast = Adapter.prototype.broadcast;
  */
 function reachesLocalSocket(adapter: PublishingAdapter, opts: BroadcastOptions): boolean {
   if (opts.rooms.size === 0) return true;
-  const excluded = (sid: string) => [...opts.except ?? []].some((room) => adapter.rooms.get(room)?.has(sid));
   for (const room of opts.rooms) {
-    for (const sid of adapter.rooms.get(room) ?? []) if (!excluded(sid)) return true;
+    next: for (const sid of adapter.rooms.get(room) ?? []) {
+      for (const excluded of opts.except ?? []) if (adapter.rooms.get(excluded)?.has(sid)) continue next;
+      return true;
+    }
   }
   return false;
 }
