@@ -26,7 +26,7 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '1000' },
     duration: { type: 'string', default: '10' },
     'max-duration': { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '7' },
     'in-flight': { type: 'string', default: '200' },
     only: { type: 'string', default: 'bare,bare-redis,hilo,hilo-2p' },
   },
