@@ -21,7 +21,11 @@ export interface ConversationServiceDeps {
   notifier: ConversationNotifier;
   presence: PresencePort;
   emailReplies?: EmailReplies;
-  /** Runs after each newly stored message (routing, waiting flag, inbox views); see workflow-service.ts. */
+  /**
+   * Runs after each newly stored message (routing, waiting flag, inbox views); see workflow-service.ts.
+   * Every way through it re-indexes the conversation, its status inbox included, so the message's
+   * inbox update rides on that call instead of one of its own.
+   */
   afterMessage?: (conversation: Conversation, message: Message) => Promise<void>;
   /** Reports and webhooks hear of conversations, messages and first responses here. */
   activity?: ActivityPort;
@@ -151,7 +155,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     // Agents hear of the message while the inbox index is written, not one round trip later; routing,
     // views and search go out in the same round trip (one connection keeps their order, so a workflow
     // change re-indexes after this).
-    const indexed = conversations.index(current);
+    const indexed = afterMessage ? null : conversations.index(current);
     notifier.messageCreated(current, message, input.origin);
     const followed = afterMessage?.(current, message);
     const facts = conversationFacts(current);

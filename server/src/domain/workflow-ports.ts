@@ -45,11 +45,11 @@ export interface WorkflowFields {
 
 export interface WorkflowRepository {
   setFields(conversationId: string, fields: WorkflowFields): Promise<void>;
-  /** Puts the conversation in exactly the inbox views it belongs to now. */
+  /** Puts the conversation in exactly the inbox views it belongs to now, and in its status's inbox. */
   reindex(conversation: Conversation): Promise<void>;
   /**
-   * Re-indexes only while routing has the conversation, held by an agent or waiting in the queue;
-   * false (and nothing changed) otherwise.
+   * Re-indexes (views and status inbox) only while routing has the conversation, held by an agent or
+   * waiting in the queue; false (and nothing changed) otherwise.
    */
   reindexIfRouted(conversation: Conversation): Promise<boolean>;
   viewPage(siteId: string, view: string, byWaiting: boolean, offset: number, limit: number): Promise<{ ids: string[]; total: number }>;

@@ -8,7 +8,7 @@ import type { RoutingService } from './routing-service.js';
 import type { RoutingRepository, WorkflowFields, WorkflowNotifier, WorkflowRepository } from './workflow-ports.js';
 
 export interface WorkflowServiceDeps {
-  conversations: Pick<ConversationRepository, 'get' | 'index'>;
+  conversations: Pick<ConversationRepository, 'get'>;
   workflow: WorkflowRepository;
   routing: RoutingService;
   /** The atomic assignee changes (Lua); the service keeps the conversation hash in step with them. */
@@ -38,12 +38,11 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return conversation;
   }
 
-  /** Writes the change, re-indexes every inbox view and tells every console. */
+  /** Writes the change, re-indexes every inbox view (and the status inbox) and tells every console. */
   async function commit(id: string, fields: WorkflowFields): Promise<Conversation> {
     await workflow.setFields(id, fields);
     const fresh = await conversations.get(id);
     if (!fresh) throw new DomainError('not_found', 'Conversation not found');
-    await conversations.index(fresh);
     await workflow.reindex(fresh);
     notifier.conversationUpdated(fresh);
     return fresh;

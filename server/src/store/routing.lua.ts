@@ -1,3 +1,5 @@
+import { CONVERSATION_STATUSES } from '@hilo/shared';
+
 /**
  * Routing decisions as single Lua scripts on one site's slot: a conversation leaves the queue and
  * gains an assignee in the same step as the agent's load grows, so two server processes that route
@@ -102,15 +104,21 @@ return prev
  * Moves a conversation between inbox view sets: removes it from the views it left, adds it to the
  * ones it is in now. KEYS[1] = membership hash; the view keys are built from ARGV[2] (the site's key
  * prefix, same hash tag) so stale views are found without the caller knowing them.
- * ARGV: conversation id, view key prefix, then pairs {view name, score}.
+ * It also files the conversation in its status's inbox (scored by last activity) and takes it out of
+ * the other statuses' (as INDEX_INBOX does): a message's inbox and view updates are one call.
+ * ARGV: conversation id, view key prefix, inbox key prefix, status, last activity, then pairs
+ * {view name, score}.
  */
 const REINDEX_VIEWS_BODY = `
 local conv = ARGV[1]
 local prefix = ARGV[2]
+for _, status in ipairs({${CONVERSATION_STATUSES.map((s) => `'${s}'`).join(', ')}}) do
+  if status == ARGV[4] then redis.call('ZADD', ARGV[3] .. status, ARGV[5], conv) else redis.call('ZREM', ARGV[3] .. status, conv) end
+end
 local old = redis.call('HGET', KEYS[1], conv)
 local keep = {}
 local names = {}
-for i = 3, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   keep[ARGV[i]] = true
   names[#names + 1] = ARGV[i]
   redis.call('ZADD', prefix .. ARGV[i], ARGV[i + 1], conv)

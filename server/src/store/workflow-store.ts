@@ -22,7 +22,7 @@ export function viewsOf(c: Conversation): Array<[string, number]> {
 }
 
 function reindexArgs(c: Conversation): string[] {
-  const args = [c.id, keys.view(c.siteId, '')];
+  const args = [c.id, keys.view(c.siteId, ''), keys.inbox(c.siteId, ''), c.status, String(c.updatedAt)];
   for (const [name, score] of viewsOf(c)) args.push(name, String(score));
   return args;
 }
