@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ack, AgentClientToServer, AgentServerToClient, VisitorClientToServer, VisitorServerToClient } from '@hilo/shared';
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type HiloApp } from '../src/app.js';
 import type { Mailer } from '../src/channels/email/mailer.js';
 import type { ProtectionOptions } from '../src/transport/protection/protection.js';
@@ -183,4 +184,26 @@ export async function signIn(url: string, credentials = ADMIN): Promise<string> 
 
 export function uuid(): string {
   return crypto.randomUUID();
+}
+
+/**
+ * For store tests: a private Redis for the test file, one client on it, and a fresh site id per test.
+ * Call at the top of the file; read the client and the site id inside tests.
+ */
+export function redisForStoreTests(): { client(): RedisClient; siteId(): string } {
+  let server: TestRedis;
+  let client: RedisClient;
+  let site = 0;
+  beforeAll(async () => {
+    server = await startTestRedis();
+    client = await testClient(server.url);
+  });
+  afterAll(async () => {
+    client.destroy();
+    await server.dispose();
+  });
+  beforeEach(() => {
+    site += 1;
+  });
+  return { client: () => client, siteId: () => `s_${site}` };
 }

@@ -1,26 +1,16 @@
 import type { Conversation } from '@hilo/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestRedis, testClient, type TestRedis } from '../../test/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { redisForStoreTests } from '../../test/harness.js';
 import { keys } from './keys.js';
 import type { RedisClient } from './redis-client.js';
 import { createWorkflowStore } from './workflow-store.js';
 
-let server: TestRedis;
+const env = redisForStoreTests();
 let redis: RedisClient;
-let site = 0;
 let siteId = '';
-
-beforeAll(async () => {
-  server = await startTestRedis();
-  redis = await testClient(server.url);
-});
-afterAll(async () => {
-  redis.destroy();
-  await server.dispose();
-});
 beforeEach(() => {
-  site += 1;
-  siteId = `s_${site}`;
+  redis = env.client();
+  siteId = env.siteId();
 });
 
 const conversation = (over: Partial<Conversation> = {}): Conversation => ({
