@@ -8,6 +8,7 @@ export type ActivityInput = DistributiveOmit<ActivityEvent, 'id' | 'at'> & { at?
 
 /** Where services report what happened; it never throws, so a report never fails the action. */
 export interface ActivityPort {
+  /** `event` is completed in place (id, time) and handed on: pass a fresh object. */
   record(event: ActivityInput): Promise<void>;
 }
 
@@ -40,7 +41,8 @@ export function createActivityLog({ store, onError, now = Date.now }: ActivityLo
   const listeners = new Set<(event: ActivityEvent) => void>();
   return {
     async record(input) {
-      const event = { ...input, id: newId('ev'), at: input.at ?? now() } as ActivityEvent;
+      // Callers pass a fresh literal, so it becomes the event itself: one copy fewer per message.
+      const event = Object.assign(input, { id: newId('ev'), at: input.at ?? now() }) as ActivityEvent;
       if (recorded.has(event.type)) {
         try {
           await store.append(event);

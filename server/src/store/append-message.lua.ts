@@ -4,8 +4,8 @@
  * ARGV: dedupe key, message JSON without `order` (must start with '{'), time, preview JSON,
  *       '1' when this message is a first response candidate, and the visitor the conversation must
  *       belong to ('' for any).
- * Returns {status, json, hash, previous}: status 1 = stored, 0 = seen before (json is the stored one),
- * -1 = no conversation (or not the visitor's); `hash` is the conversation hash after the append, as
+ * Returns {status, stored, hash, previous}: status 1 = stored (`stored` is its order: the caller has the
+ * rest), 0 = seen before (`stored` is the stored JSON), -1 = no conversation (or not the visitor's); `hash` is the conversation hash after the append, as
  * one JSON object (the client parses one string far faster than it decodes a 30-item reply), and
  * `previous` the last-message preview before it, which spare the caller reading the conversation
  * before and after.
@@ -35,5 +35,5 @@ if ARGV[5] == '1' and map.firstResponseAt == '' then
 else
   redis.call('HSET', KEYS[1], 'lastOrder', order, 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
 end
-return {1, json, cjson.encode(map), previous}
+return {1, order, cjson.encode(map), previous}
 `;

@@ -39,6 +39,22 @@ describe('conversation store', () => {
     expect(await store.messagesAfter('c_race', 0, 100)).toHaveLength(1);
   });
 
+  it('answers a new message exactly as it reads back, and a resend as the stored one', async () => {
+    const store = createConversationStore(redis);
+    await store.create(conversation('c_shape'));
+    const plain = await store.append('c_shape', { id: 'm_1', clientId: 'k1', author: visitor, text: 'hi', createdAt: 10 }, false);
+    const agent = { kind: 'agent' as const, id: 'a_1', name: 'Ana' };
+    const delivery = { status: 'pending' as const, attempts: 0, error: null, nextAttemptAt: null };
+    const rich = await store.append('c_shape', { id: 'm_2', clientId: 'k2', author: agent, text: 'see this', createdAt: 20, delivery, bot: undefined }, true);
+    const again = await store.append('c_shape', { id: 'm_3', clientId: 'k2', author: agent, text: 'see this', createdAt: 30, delivery }, true);
+    const stored = await store.messagesAfter('c_shape', 0, 10);
+    expect(stored).toHaveLength(2);
+    expect(plain?.message).toStrictEqual(stored[0]);
+    expect(rich?.message).toStrictEqual(stored[1]);
+    expect(again).toMatchObject({ created: false });
+    expect(again?.message).toStrictEqual(stored[1]);
+  });
+
   it('gives concurrent distinct messages dense increasing orders', async () => {
     const store = createConversationStore(redis);
     await store.create(conversation('c_dense'));

@@ -89,16 +89,24 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       // Field order is fixed here; the script prepends `order`.
       const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery, bot });
       const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
+      const asStored = (order: number): Message => {
+        const fresh: Message = { order, id, conversationId, clientId, author, text, createdAt };
+        if (email !== undefined) fresh.email = email;
+        if (delivery !== undefined) fresh.delivery = delivery;
+        if (bot !== undefined) fresh.bot = bot;
+        return fresh;
+      };
       const reply = (await runScript(
         redis,
         APPEND_MESSAGE,
         [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
         [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0', visitorId],
-      )) as [number, string, string?, string?];
-      const [status, json, hash, previous] = reply;
-      if (status === -1 || !json) return null;
+      )) as [number, string | number, string?, string?];
+      const [status, stored, hash, previous] = reply;
+      if (status === -1 || !stored) return null;
       return {
-        message: parseMessage(json),
+        // A new message is what was sent plus its order (JSON.stringify drops the absent fields too).
+        message: status === 1 ? asStored(Number(stored)) : parseMessage(String(stored)),
         created: status === 1,
         conversation: hash ? toConversation(JSON.parse(hash) as Record<string, string>) : null,
         previous: previous ? (JSON.parse(previous) as MessagePreview) : null,

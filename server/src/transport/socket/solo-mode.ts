@@ -23,11 +23,17 @@ const localBroadcast = Adapter.prototype.broadcast;
 function reachesLocalSocket(adapter: PublishingAdapter, opts: BroadcastOptions): boolean {
   if (opts.rooms.size === 0) return true;
   for (const room of opts.rooms) {
-    next: for (const sid of adapter.rooms.get(room) ?? []) {
-      for (const excluded of opts.except ?? []) if (adapter.rooms.get(excluded)?.has(sid)) continue next;
-      return true;
-    }
+    const sids = adapter.rooms.get(room);
+    if (sids) for (const sid of sids) if (!excepted(adapter, opts.except, sid)) return true;
   }
+  return false;
+}
+
+function excepted(adapter: PublishingAdapter, except: Set<string> | undefined, sid: string): boolean {
+  if (!except || except.size === 0) return false;
+  // Mostly the sending socket itself, whose own room is its id.
+  if (except.has(sid)) return true;
+  for (const room of except) if (adapter.rooms.get(room)?.has(sid)) return true;
   return false;
 }
 
