@@ -11,13 +11,15 @@ export interface SearchServiceDeps {
   search: SearchRepository;
   conversations: Pick<ConversationRepository, 'get'>;
   contacts: Pick<ContactRepository, 'get' | 'findByIdentity'>;
+  /** Conversations whose customer part is known to be fresh (tests make it small). */
+  headerCacheSize?: number;
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;
 
 const LIMIT = 50;
 const HEADER_TTL_MS = 30_000;
-const HEADER_CACHE_SIZE = 10_000;
+const HEADER_CACHE_SIZE = 50_000;
 const digits = (value: string) => value.replace(/\D/g, '');
 
 /**
@@ -25,7 +27,7 @@ const digits = (value: string) => value.replace(/\D/g, '');
  * text (customer header + its recent messages) that a Lua scan reads inside Redis; fine for tens of
  * thousands of conversations, a search engine is the step after that.
  */
-export function createSearchService({ search, conversations, contacts }: SearchServiceDeps) {
+export function createSearchService({ search, conversations, contacts, headerCacheSize = HEADER_CACHE_SIZE }: SearchServiceDeps) {
   async function header(c: Conversation): Promise<string> {
     const contact = c.contactId ? await contacts.get(c.contactId) : null;
     const emails = contact?.emails.map((e) => e.value) ?? [];
@@ -39,7 +41,11 @@ export function createSearchService({ search, conversations, contacts }: SearchS
   function headerDue(c: Conversation, at: number): boolean {
     const last = freshHeaders.get(c.id);
     if (last !== undefined && at - last < HEADER_TTL_MS) return false;
-    if (freshHeaders.size >= HEADER_CACHE_SIZE) freshHeaders.clear();
+    // Re-inserted at the end, so the first entry is always the longest unrefreshed one: the one to drop
+    // when full. (Clearing the whole map instead made every active conversation re-read its contact at
+    // once, over and over, on a site with more active chats than the cache holds.)
+    freshHeaders.delete(c.id);
+    if (freshHeaders.size >= headerCacheSize) freshHeaders.delete(freshHeaders.keys().next().value as string);
     freshHeaders.set(c.id, at);
     return true;
   }
