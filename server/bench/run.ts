@@ -99,6 +99,8 @@ interface Target {
   fixed: ServerAndRedis;
   bytesPerSocket: number;
   rounds: Round[];
+  /** The run's own Redis, if it has one. */
+  redisUrl?: string;
   /** CPU and system calls summed over the rounds. */
   max: ServerAndRedis & { loadGenerator: number; reads: number; writes: number; bytesOut: number };
   machineAtStart: { total: number; steal: number };
@@ -135,6 +137,7 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
     fixed: { server: to.server - from.server, redis: to.redis - from.redis },
     bytesPerSocket: (loaded - baseline) / Math.max(1, sockets),
     rounds: [],
+    redisUrl: redis?.url,
     max: { server: 0, redis: 0, loadGenerator: 0, reads: 0, writes: 0, bytesOut: 0 },
     machineAtStart,
   };
@@ -150,7 +153,8 @@ async function aofRewrites(url: string): Promise<number> {
   return field('aof_rewrites') + field('aof_rewrite_in_progress');
 }
 
-async function maxRound(target: Target, seconds: number, redisUrl?: string): Promise<void> {
+async function maxRound(target: Target, seconds: number): Promise<void> {
+  const { redisUrl } = target;
   if (redisUrl) await redisStats(redisUrl, true);
   const rewritesBefore = redisUrl ? await aofRewrites(redisUrl) : 0;
   target.load.send({ maxS: seconds });
@@ -225,7 +229,7 @@ async function main(): Promise<void> {
     redisServers.push(redis);
     return redis;
   };
-  const targets: Array<Target & { redisUrl?: string }> = [];
+  const targets: Target[] = [];
   const children: Child[] = [];
   const started = async (script: string, env: Record<string, string>, ready: RegExp[]) => {
     const child = await startNode(script, env, ready);
@@ -244,14 +248,14 @@ async function main(): Promise<void> {
       const redis = await ownRedis('redis-bare');
       const bare = await started(here('./bare-relay.ts'), { REDIS_URL: redis.url }, [/listening (\d+)/]);
       const url = `http://127.0.0.1:${bare.match[0]}`;
-      targets.push({ ...(await prepare('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }, redis)), redisUrl: redis.url });
+      targets.push(await prepare('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }, redis));
     }
     if (runs.includes('hilo')) {
       const redis = await ownRedis('redis-hilo');
       const server = await started(...hiloArgs(redis.url, join(dir, 'h1')));
       const url = `http://127.0.0.1:${server.match[0]}`;
       const config = { ...load, visitorUrl: url, agentUrl: url, siteKey: server.match[1] as string, cookie: await signIn(url) };
-      targets.push({ ...(await prepare('Hilo, 1 process', [server], config, redis)), redisUrl: redis.url });
+      targets.push(await prepare('Hilo, 1 process', [server], config, redis));
     }
     if (runs.includes('hilo-2p')) {
       const redis = await ownRedis('redis-hilo-2p');
@@ -260,13 +264,13 @@ async function main(): Promise<void> {
       const urlA = `http://127.0.0.1:${a.match[0]}`;
       const urlB = `http://127.0.0.1:${b.match[0]}`;
       const config = { ...load, visitorUrl: urlA, agentUrl: urlB, siteKey: a.match[1] as string, cookie: await signIn(urlB) };
-      targets.push({ ...(await prepare('Hilo, 2 processes (cross-process)', [a, b], config, redis)), redisUrl: redis.url });
+      targets.push(await prepare('Hilo, 2 processes (cross-process)', [a, b], config, redis));
     }
     // Each Hilo run right after (or before) the relay it is compared with most.
     const order = ['bare Socket.IO relay', 'Hilo, 1 process', 'bare relay + Redis adapter', 'Hilo, 2 processes (cross-process)'];
     const inOrder = [...targets].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     for (let round = 0; round < rounds; round += 1) {
-      for (const target of round % 2 === 0 ? inOrder : [...inOrder].reverse()) await maxRound(target, maxS, target.redisUrl);
+      for (const target of round % 2 === 0 ? inOrder : [...inOrder].reverse()) await maxRound(target, maxS);
     }
     for (const target of targets) rows.push(await finish(target));
   } finally {

@@ -29,11 +29,11 @@ local json = '{"order":' .. order .. ',' .. string.sub(ARGV[2], 2)
 redis.call('ZADD', KEYS[2], order, json)
 redis.call('HSET', KEYS[3], ARGV[1], order)
 map.lastOrder, map.updatedAt, map.lastMessage = tostring(order), ARGV[3], ARGV[4]
+local changed = {'lastOrder', order, 'updatedAt', ARGV[3], 'lastMessage', ARGV[4]}
 if ARGV[5] == '1' and map.firstResponseAt == '' then
   map.firstResponseAt = ARGV[3]
-  redis.call('HSET', KEYS[1], 'lastOrder', order, 'updatedAt', ARGV[3], 'lastMessage', ARGV[4], 'firstResponseAt', ARGV[3])
-else
-  redis.call('HSET', KEYS[1], 'lastOrder', order, 'updatedAt', ARGV[3], 'lastMessage', ARGV[4])
+  changed[7], changed[8] = 'firstResponseAt', ARGV[3]
 end
+redis.call('HSET', KEYS[1], unpack(changed))
 return {1, order, cjson.encode(map), previous}
 `;

@@ -1,6 +1,6 @@
 import type { Conversation, ConversationStatus, Message, MessagePreview } from '@hilo/shared';
 import { CHANNELS, CONVERSATION_STATUSES } from '@hilo/shared';
-import type { ConversationRepository } from '../domain/ports.js';
+import type { ConversationRepository, NewMessage } from '../domain/ports.js';
 import { APPEND_MESSAGE } from './append-message.lua.js';
 import { INDEX_INBOX } from './inbox-index.lua.js';
 import { keys } from './keys.js';
@@ -65,6 +65,16 @@ function fields(c: Conversation): Record<string, string> {
   };
 }
 
+/** A message as it reads back after the append stored it (JSON drops the absent optional fields too). */
+function storedMessage(conversationId: string, input: NewMessage, order: number): Message {
+  const { id, clientId, author, text, createdAt, email, delivery, bot } = input;
+  const stored: Message = { order, id, conversationId, clientId, author, text, createdAt };
+  if (email !== undefined) stored.email = email;
+  if (delivery !== undefined) stored.delivery = delivery;
+  if (bot !== undefined) stored.bot = bot;
+  return stored;
+}
+
 function parseMessage(json: string, order?: number): Message {
   const message = JSON.parse(json) as Message;
   return order === undefined ? message : { ...message, order };
@@ -89,13 +99,6 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       // Field order is fixed here; the script prepends `order`.
       const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery, bot });
       const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
-      const asStored = (order: number): Message => {
-        const fresh: Message = { order, id, conversationId, clientId, author, text, createdAt };
-        if (email !== undefined) fresh.email = email;
-        if (delivery !== undefined) fresh.delivery = delivery;
-        if (bot !== undefined) fresh.bot = bot;
-        return fresh;
-      };
       const reply = (await runScript(
         redis,
         APPEND_MESSAGE,
@@ -106,7 +109,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       if (status === -1 || !stored) return null;
       return {
         // A new message is what was sent plus its order (JSON.stringify drops the absent fields too).
-        message: status === 1 ? asStored(Number(stored)) : parseMessage(String(stored)),
+        message: status === 1 ? storedMessage(conversationId, message, Number(stored)) : parseMessage(String(stored)),
         created: status === 1,
         conversation: hash ? toConversation(JSON.parse(hash) as Record<string, string>) : null,
         previous: previous ? (JSON.parse(previous) as MessagePreview) : null,
@@ -130,9 +133,8 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
     },
 
     async index(conversation) {
-      const inboxes = CONVERSATION_STATUSES.map((status) => keys.inbox(conversation.siteId, status));
-      const current = CONVERSATION_STATUSES.indexOf(conversation.status) + 1;
-      await runBatched(redis, INDEX_INBOX, inboxes, [String(current), String(conversation.updatedAt), conversation.id]);
+      const { siteId, status, updatedAt, id } = conversation;
+      await runBatched(redis, INDEX_INBOX, [keys.inbox(siteId, status)], [keys.inbox(siteId, ''), status, String(updatedAt), id]);
     },
 
     async updateMessage(conversationId, order, update) {

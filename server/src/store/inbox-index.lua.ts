@@ -1,12 +1,24 @@
+import { CONVERSATION_STATUSES } from '@hilo/shared';
+
+/**
+ * Lua: files `conv` in the inbox of `status` (scored by last activity) and takes it out of the other
+ * statuses' inboxes; their keys are `prefix .. status`, all in the site's slot. Shared by INDEX_INBOX
+ * and the view re-index (routing.lua.ts), which files a message's conversation in the same call.
+ */
+export const FILE_IN_INBOX = `
+local function fileInInbox(prefix, status, score, conv)
+  for _, s in ipairs({${CONVERSATION_STATUSES.map((s) => `'${s}'`).join(', ')}}) do
+    if s == status then redis.call('ZADD', prefix .. s, score, conv) else redis.call('ZREM', prefix .. s, conv) end
+  end
+end`;
+
 /**
  * Puts a conversation in its status's inbox and takes it out of the others, in one command (a MULTI
  * costs the client five: MULTI, ZADD, two ZREMs and EXEC, on every message).
- * KEYS: one inbox zset per status (one hash tag, so one Cluster slot). ARGV: the index in KEYS of the
- * current status (1-based), the score (last activity), the conversation id.
+ * KEYS: the current status's inbox (for the slot). ARGV: the inbox key prefix, the status, the score
+ * (last activity), the conversation id.
  */
-export const INDEX_INBOX = `
-for i, key in ipairs(KEYS) do
-  if i == tonumber(ARGV[1]) then redis.call('ZADD', key, ARGV[2], ARGV[3]) else redis.call('ZREM', key, ARGV[3]) end
-end
+export const INDEX_INBOX = `${FILE_IN_INBOX}
+fileInInbox(ARGV[1], ARGV[2], ARGV[3], ARGV[4])
 return 1
 `;

@@ -1,4 +1,4 @@
-import { CONVERSATION_STATUSES } from '@hilo/shared';
+import { FILE_IN_INBOX } from './inbox-index.lua.js';
 
 /**
  * Routing decisions as single Lua scripts on one site's slot: a conversation leaves the queue and
@@ -105,16 +105,14 @@ return prev
  * ones it is in now. KEYS[1] = membership hash; the view keys are built from ARGV[2] (the site's key
  * prefix, same hash tag) so stale views are found without the caller knowing them.
  * It also files the conversation in its status's inbox (scored by last activity) and takes it out of
- * the other statuses' (as INDEX_INBOX does): a message's inbox and view updates are one call.
+ * the other statuses' (FILE_IN_INBOX): a message's inbox and view updates are one call.
  * ARGV: conversation id, view key prefix, inbox key prefix, status, last activity, then pairs
  * {view name, score}.
  */
-const REINDEX_VIEWS_BODY = `
+const REINDEX_VIEWS_BODY = `${FILE_IN_INBOX}
 local conv = ARGV[1]
 local prefix = ARGV[2]
-for _, status in ipairs({${CONVERSATION_STATUSES.map((s) => `'${s}'`).join(', ')}}) do
-  if status == ARGV[4] then redis.call('ZADD', ARGV[3] .. status, ARGV[5], conv) else redis.call('ZREM', ARGV[3] .. status, conv) end
-end
+fileInInbox(ARGV[3], ARGV[4], ARGV[5], conv)
 local old = redis.call('HGET', KEYS[1], conv)
 local keep = {}
 local names = {}
