@@ -85,6 +85,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+// The parent is gone (interrupted, or killed): nothing will ask for the rounds or read the result.
+process.once('disconnect', () => process.exit(0));
+
 const nextCommand = () => new Promise<LoadCommand>((resolve) => process.once('message', (command: LoadCommand) => resolve(command)));
 
 async function main(): Promise<void> {

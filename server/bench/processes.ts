@@ -95,13 +95,13 @@ export function syscalls(pid: number): { reads: number; writes: number; bytesOut
   }
 }
 
-/** The machine's CPU counters so far (Linux /proc/stat, all cores): total and stolen by the hypervisor. */
-export function machineCpu(): { total: number; steal: number } {
+/** The machine's CPU counters so far (Linux /proc/stat, all cores): total, idle (with I/O wait) and stolen by the hypervisor. */
+export function machineCpu(): { total: number; idle: number; steal: number } {
   try {
     const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
-    return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
+    return { total: fields.reduce((sum, n) => sum + n, 0), idle: (fields[3] ?? 0) + (fields[4] ?? 0), steal: fields[7] ?? 0 };
   } catch {
-    return { total: NaN, steal: NaN };
+    return { total: NaN, idle: NaN, steal: NaN };
   }
 }
 
@@ -140,4 +140,17 @@ export function startLoad(config: object): LoadGenerator {
     },
     send: (command) => child.send(command),
   };
+}
+
+/**
+ * Runs `cleanUp` once, whether the benchmark ends or is interrupted (Ctrl-C, `timeout`): the servers,
+ * load generators and private redis-servers it started must not outlive it.
+ */
+export function cleanUpOnce(cleanUp: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  const run = () => (done ??= cleanUp());
+  const interrupted = () => void run().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return run;
 }

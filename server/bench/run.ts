@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createClient } from 'redis';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
 import type { LoadConfig, LoadResult, MaxRound } from './load.js';
-import { cpuSeconds, here, machineCpu, rssBytes, startLoad, startNode, syscalls, type Child, type LoadGenerator } from './processes.js';
+import { cleanUpOnce, cpuSeconds, here, machineCpu, rssBytes, startLoad, startNode, syscalls, type Child, type LoadGenerator } from './processes.js';
 
 /**
  * `pnpm bench`: Hilo against a bare Socket.IO relay on this machine, then two Hilo processes behind one
@@ -104,6 +104,8 @@ interface Target {
   /** CPU and system calls summed over the rounds. */
   max: ServerAndRedis & { loadGenerator: number; reads: number; writes: number; bytesOut: number };
   machineAtStart: { total: number; steal: number };
+  /** Time waited for a quiet machine before each round. */
+  settledMs: number[];
 }
 
 function serverIo(servers: Child[]): { reads: number; writes: number; bytesOut: number } {
@@ -124,6 +126,7 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
   const load = startLoad(config);
   const { sockets } = await load.until<{ sockets: number }>('connected');
   const loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
+  await settle();
   load.send('go');
   await load.until('fixed-start');
   const from = cpuNow();
@@ -140,6 +143,7 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
     redisUrl: redis?.url,
     max: { server: 0, redis: 0, loadGenerator: 0, reads: 0, writes: 0, bytesOut: 0 },
     machineAtStart,
+    settledMs: [],
   };
 }
 
@@ -153,7 +157,31 @@ async function aofRewrites(url: string): Promise<number> {
   return field('aof_rewrites') + field('aof_rewrite_in_progress');
 }
 
+const QUIET_BUSY = 0.1;
+const QUIET_WINDOW_MS = 300;
+const QUIET_MAX_MS = 20_000;
+
+/**
+ * Waits until the machine is quiet (under a tenth of its CPU busy over 300 ms, at most 20 s): what a run
+ * leaves running after its round must not land in the next run's round. The relay with the Redis
+ * adapter acks before it publishes and is still delivering its backlog seconds after its round, and an
+ * AOF rewrite started in one run's round goes on after it; without this, whichever run came next paid
+ * for them. Returns the time waited.
+ */
+async function settle(): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = machineCpu();
+    await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
+    const after = machineCpu();
+    const busy = 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
+    const waited = performance.now() - started;
+    if (busy < QUIET_BUSY || waited > QUIET_MAX_MS) return waited;
+  }
+}
+
 async function maxRound(target: Target, seconds: number): Promise<void> {
+  target.settledMs.push(await settle());
   const { redisUrl } = target;
   if (redisUrl) await redisStats(redisUrl, true);
   const rewritesBefore = redisUrl ? await aofRewrites(redisUrl) : 0;
@@ -189,7 +217,7 @@ async function finish(target: Target): Promise<Row> {
   const perDelivered = (n: number) => (n / Math.max(1, delivered)).toFixed(1);
   const acks = target.rounds.map((r) => r.acked).reduce((a, b) => a + b, 0);
   console.error(
-    `  ${target.name}: full-load rounds ${target.rounds.map((r) => `${r.perS.toFixed(0)}${r.aofRewrite ? '*' : ''}`).join(', ')} msg/s (${acks} acks${target.rounds.some((r) => r.aofRewrite) ? '; * Redis rewrote its AOF' : ''}); per delivered message: server ${perDelivered(m.writes)} writes, ${perDelivered(m.reads)} reads, ${perDelivered(m.bytesOut)} bytes written; load generator ${per(m.loadGenerator, delivered).toFixed(0)} µs CPU`,
+    `  ${target.name}: full-load rounds ${target.rounds.map((r) => `${r.perS.toFixed(0)}${r.aofRewrite ? '*' : ''}`).join(', ')} msg/s (${acks} acks${target.rounds.some((r) => r.aofRewrite) ? '; * Redis rewrote its AOF' : ''}); per delivered message: server ${perDelivered(m.writes)} writes, ${perDelivered(m.reads)} reads, ${perDelivered(m.bytesOut)} bytes written; load generator ${per(m.loadGenerator, delivered).toFixed(0)} µs CPU; waited ${target.settledMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s for a quiet machine before its rounds`,
   );
   return {
     name: target.name,
@@ -231,6 +259,11 @@ async function main(): Promise<void> {
   };
   const targets: Target[] = [];
   const children: Child[] = [];
+  const cleanUp = cleanUpOnce(async () => {
+    await Promise.all(children.map((c) => c.stop()));
+    await Promise.all(redisServers.map((r) => r.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  });
   const started = async (script: string, env: Record<string, string>, ready: RegExp[]) => {
     const child = await startNode(script, env, ready);
     children.push(child);
@@ -274,9 +307,7 @@ async function main(): Promise<void> {
     }
     for (const target of targets) rows.push(await finish(target));
   } finally {
-    await Promise.all(children.map((c) => c.stop()));
-    await Promise.all(redisServers.map((r) => r.stop()));
-    rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
   }
   printTable(rows);
 }

@@ -207,3 +207,9 @@ export function redisForStoreTests(): { client(): RedisClient; siteId(): string 
   });
   return { client: () => client, siteId: () => `s_${site}` };
 }
+
+/** Script calls (EVAL and EVALSHA) this Redis has run so far: tells how many calls a batch took. */
+export async function scriptCalls(redis: RedisClient): Promise<number> {
+  const stats = await redis.info('commandstats');
+  return [...stats.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+}

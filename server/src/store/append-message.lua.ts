@@ -5,10 +5,10 @@
  *       '1' when this message is a first response candidate, and the visitor the conversation must
  *       belong to ('' for any).
  * Returns {status, stored, hash, previous}: status 1 = stored (`stored` is its order: the caller has the
- * rest), 0 = seen before (`stored` is the stored JSON), -1 = no conversation (or not the visitor's); `hash` is the conversation hash after the append, as
- * one JSON object (the client parses one string far faster than it decodes a 30-item reply), and
- * `previous` the last-message preview before it, which spare the caller reading the conversation
- * before and after.
+ * rest), 0 = seen before (`stored` is the stored JSON), -1 = no conversation (or not the visitor's);
+ * `hash` is the conversation hash after the append, as one JSON object (the client parses one string
+ * far faster than it decodes a 30-item reply), and `previous` the last-message preview before it,
+ * which spare the caller reading the conversation before and after.
  * The hash is read once, first, and the reply is built from that read plus what the script wrote: one
  * HGETALL and one HSET per message, where reading and writing field by field cost Redis five more calls.
  */

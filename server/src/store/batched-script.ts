@@ -1,11 +1,13 @@
 import { runScript, type RedisClient } from './redis-client.js';
 
 /**
- * Group commit for the Lua scripts every message runs on its site's slot (inbox, views, search): the
+ * Group commit for any Lua script run on a site's slot (today the inbox index of new conversations): the
  * calls of one script on one slot made while the same batch of replies is being handled go to Redis as
  * one EVALSHA, which runs the script once per call, in call order. Under load one Redis reply wakes many
  * messages at once, and each command costs the server more than the script costs Redis, so this takes
- * several commands per message off the server. A lone call runs the plain script, as before.
+ * several commands per message off the server. A lone call runs the plain script, as before. The writes
+ * every message makes (views, search) use turn-batch.ts instead: a script written for a list costs
+ * less per entry than this generic wrapper.
  *
  * Calls are grouped by hash tag, so a batch never spans two Cluster slots (nor, behind a proxy that
  * insists on it, two slots of a single Redis). Each call runs under pcall: one that fails (a wrong

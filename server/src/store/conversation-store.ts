@@ -108,7 +108,6 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       const [status, stored, hash, previous] = reply;
       if (status === -1 || !stored) return null;
       return {
-        // A new message is what was sent plus its order (JSON.stringify drops the absent fields too).
         message: status === 1 ? storedMessage(conversationId, message, Number(stored)) : parseMessage(String(stored)),
         created: status === 1,
         conversation: hash ? toConversation(JSON.parse(hash) as Record<string, string>) : null,

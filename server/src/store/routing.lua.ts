@@ -101,50 +101,54 @@ return prev
 `;
 
 /**
- * Moves a conversation between inbox view sets: removes it from the views it left, adds it to the
- * ones it is in now. KEYS[1] = membership hash; the view keys are built from ARGV[2] (the site's key
- * prefix, same hash tag) so stale views are found without the caller knowing them.
- * It also files the conversation in its status's inbox (scored by last activity) and takes it out of
- * the other statuses' (FILE_IN_INBOX): a message's inbox and view updates are one call.
- * ARGV: conversation id, view key prefix, inbox key prefix, status, last activity, then pairs
- * {view name, score}.
+ * Re-indexes many conversations of one site, in call order: moves each between the inbox view sets
+ * (out of the views it left, into the ones it is in now) and files it in its status's inbox, both
+ * scored by its last activity.
+ * KEYS: the view membership hash, the assignee hash, the queue (the site's slot). The view and inbox
+ * keys are built from the prefixes in ARGV[1] and ARGV[2] (same hash tag), so stale views are found
+ * without the caller knowing them.
+ * Then per conversation: '1' to re-index it only while routing already has it (held by an agent or
+ * waiting in the queue), its id, status, last activity, its number of views n, then n pairs
+ * {view name, score}. Answers per conversation the number of views, or -1 when it was not routed (and
+ * nothing changed).
+ * A message mostly leaves a conversation in the views it was in, and so in the same status: then only
+ * scores move, and nothing else is written (nor logged to the AOF).
  */
-const REINDEX_VIEWS_BODY = `${FILE_IN_INBOX}
-local conv = ARGV[1]
-local prefix = ARGV[2]
-fileInInbox(ARGV[3], ARGV[4], ARGV[5], conv)
-local old = redis.call('HGET', KEYS[1], conv)
-local keep = {}
-local names = {}
-for i = 6, #ARGV, 2 do
-  keep[ARGV[i]] = true
-  names[#names + 1] = ARGV[i]
-  redis.call('ZADD', prefix .. ARGV[i], ARGV[i + 1], conv)
-end
-local joined = table.concat(names, '\\n')
-if old and old ~= joined then
-  for name in string.gmatch(old, '[^\\n]+') do
-    if not keep[name] then redis.call('ZREM', prefix .. name, conv) end
+export const REINDEX_MANY = `${FILE_IN_INBOX}
+local viewPrefix, inboxPrefix = ARGV[1], ARGV[2]
+local out = {}
+local i = 3
+while i <= #ARGV do
+  local conv, status, at, n = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], tonumber(ARGV[i + 4])
+  local first, last = i + 5, i + 4 + 2 * n
+  if ARGV[i] == '1' and redis.call('HEXISTS', KEYS[2], conv) == 0 and not redis.call('ZSCORE', KEYS[3], conv) then
+    out[#out + 1] = -1
+  else
+    local old = redis.call('HGET', KEYS[1], conv)
+    local keep, names = {}, {}
+    for j = first, last, 2 do
+      keep[ARGV[j]] = true
+      names[#names + 1] = ARGV[j]
+      redis.call('ZADD', viewPrefix .. ARGV[j], ARGV[j + 1], conv)
+    end
+    local joined = table.concat(names, '\\n')
+    if old == joined then
+      redis.call('ZADD', inboxPrefix .. status, at, conv)
+    else
+      fileInInbox(inboxPrefix, status, at, conv)
+      if old then
+        for name in string.gmatch(old, '[^\\n]+') do
+          if not keep[name] then redis.call('ZREM', viewPrefix .. name, conv) end
+        end
+      end
+      if n == 0 then
+        if old then redis.call('HDEL', KEYS[1], conv) end
+      else
+        redis.call('HSET', KEYS[1], conv, joined)
+      end
+    end
+    out[#out + 1] = n
   end
+  i = last + 1
 end
--- Most messages leave a conversation in the views it was in: nothing to write (nor to log to the AOF).
-if #names == 0 then
-  if old then redis.call('HDEL', KEYS[1], conv) end
-elseif old ~= joined then
-  redis.call('HSET', KEYS[1], conv, joined)
-end
-`;
-
-/** REINDEX_VIEWS_BODY on its own; returns the number of views the conversation is in. */
-export const REINDEX_VIEWS = `${REINDEX_VIEWS_BODY}
-return #names`;
-
-/**
- * REINDEX_VIEWS while routing already has the conversation, held by an agent (KEYS[2], the assignee
- * hash) or waiting in the queue (KEYS[3]): returns 1. Else nothing changes and it returns -1.
- * Both keys share the site's slot with the views.
- */
-export const REINDEX_VIEWS_IF_ROUTED = `
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 and not redis.call('ZSCORE', KEYS[3], ARGV[1]) then return -1 end
-${REINDEX_VIEWS_BODY}
-return 1`;
+return out`;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { redisForStoreTests } from '../../test/harness.js';
+import { redisForStoreTests, scriptCalls } from '../../test/harness.js';
 import { keys } from './keys.js';
 import type { RedisClient } from './redis-client.js';
 import { BODY_CHARS, createSearchStore } from './search-store.js';
@@ -71,5 +71,19 @@ describe('search store', () => {
     for (let i = 0; i < 5; i += 1) await store.update(siteId, `c${i}`, 'same name', 'same words');
     expect(await store.find(siteId, 'same words', 3)).toHaveLength(3);
     expect(await store.find(`${siteId}-other`, 'same', 10)).toEqual([]);
+  });
+
+  it('sends the updates made in one turn as one script call, each message in order, and answers every caller', async () => {
+    const store = createSearchStore(redis);
+    await store.update(siteId, 'warm', 'warm', 'up');
+    const before = await scriptCalls(redis);
+    const updates = Array.from({ length: 30 }, (_, i) => store.update(siteId, `c${i % 10}`, i < 10 ? `customer ${i}` : null, `word-${i}`));
+    await expect(Promise.all(updates)).resolves.toHaveLength(30);
+    expect((await scriptCalls(redis)) - before).toBe(1);
+    expect(await redis.get(keys.searchBody(siteId, 'c3'))).toBe(' word-3 word-13 word-23');
+    expect(await store.find(siteId, 'customer 7', 10)).toEqual(['c7']);
+    // A later turn is a new call.
+    await store.update(siteId, 'c1', null, 'later');
+    expect((await scriptCalls(redis)) - before).toBe(3);
   });
 });

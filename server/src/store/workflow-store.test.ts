@@ -1,6 +1,6 @@
 import type { Conversation } from '@hilo/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { redisForStoreTests } from '../../test/harness.js';
+import { redisForStoreTests, scriptCalls } from '../../test/harness.js';
 import { keys } from './keys.js';
 import type { RedisClient } from './redis-client.js';
 import { createWorkflowStore } from './workflow-store.js';
@@ -55,5 +55,24 @@ describe('workflow store re-index', () => {
     await redis.zAdd(keys.routeQueue(siteId), { score: 2000, value: 'c1' });
     expect(await store.reindexIfRouted(conversation({ updatedAt: 5000 }))).toBe(true);
     expect(await placement()).toEqual({ 'inbox:open': 5000, all: 5000, unassigned: 5000, waiting: 1500 });
+  });
+
+  it('re-indexes the conversations of one turn in one script call, in call order, each caller with its own answer', async () => {
+    const store = createWorkflowStore(redis);
+    await store.reindex(conversation({ id: 'warm' }));
+    await redis.zAdd(keys.routeQueue(siteId), { score: 1, value: 'c1' });
+    const before = await scriptCalls(redis);
+    const answers = await Promise.all([
+      store.reindexIfRouted(conversation({ updatedAt: 6000 })),
+      store.reindexIfRouted(conversation({ id: 'c2', updatedAt: 6000 })),
+      store.reindex(conversation({ id: 'c3', updatedAt: 6100 })).then(() => 'done'),
+      // The same conversation again, later in the turn: its second entry wins.
+      store.reindexIfRouted(conversation({ assigneeId: 'a1', updatedAt: 7000 })),
+    ]);
+    expect((await scriptCalls(redis)) - before).toBe(1);
+    expect(answers).toEqual([true, false, 'done', true]);
+    expect(await placement()).toEqual({ 'inbox:open': 7000, all: 7000, 'agent:a1': 7000, waiting: 1500 });
+    expect(await redis.zScore(keys.view(siteId, 'all'), 'c2')).toBeNull();
+    expect(await redis.zScore(keys.view(siteId, 'all'), 'c3')).toBe(6100);
   });
 });

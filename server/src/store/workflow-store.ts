@@ -1,9 +1,9 @@
 import type { Conversation, ConversationNote } from '@hilo/shared';
 import type { WorkflowRepository } from '../domain/workflow-ports.js';
 import { keys } from './keys.js';
-import { runBatched } from './batched-script.js';
-import { sendCommand, type RedisClient } from './redis-client.js';
-import { REINDEX_VIEWS, REINDEX_VIEWS_IF_ROUTED } from './routing.lua.js';
+import { runScript, sendCommand, type RedisClient } from './redis-client.js';
+import { REINDEX_MANY } from './routing.lua.js';
+import { createTurnBatcher } from './turn-batch.js';
 
 /** Score for "not waiting" in the waiting view, so answered conversations sort after waiting ones. */
 const NOT_WAITING = 9e15;
@@ -21,15 +21,25 @@ export function viewsOf(c: Conversation): Array<[string, number]> {
   return views;
 }
 
-function reindexArgs(c: Conversation): string[] {
-  const args = [c.id, keys.view(c.siteId, ''), keys.inbox(c.siteId, ''), c.status, String(c.updatedAt)];
-  for (const [name, score] of viewsOf(c)) args.push(name, String(score));
-  return args;
+/** One conversation's entry in a REINDEX_MANY call. */
+function reindexEntry(c: Conversation, onlyIfRouted: boolean): string[] {
+  const views = viewsOf(c);
+  const entry = [onlyIfRouted ? '1' : '0', c.id, c.status, String(c.updatedAt), String(views.length)];
+  for (const [name, score] of views) entry.push(name, String(score));
+  return entry;
 }
 
 const snoozeMember = (siteId: string, conversationId: string) => `${siteId} ${conversationId}`;
 
 export function createWorkflowStore(redis: RedisClient): WorkflowRepository {
+  // Every message re-indexes its conversation: one call per site per turn (see turn-batch.ts).
+  const reindexes = createTurnBatcher<number[]>({
+    head: (siteId) => [keys.view(siteId, ''), keys.inbox(siteId, '')],
+    send: async (siteId, args) =>
+      ((await runScript(redis, REINDEX_MANY, [keys.viewMembership(siteId), keys.routeAssignee(siteId), keys.routeQueue(siteId)], args)) as unknown[]).map(Number),
+    maxEntries: 100,
+  });
+
   return {
     async setFields(conversationId, f) {
       const out: Record<string, string> = {};
@@ -46,12 +56,12 @@ export function createWorkflowStore(redis: RedisClient): WorkflowRepository {
     },
 
     async reindex(c) {
-      await runBatched(redis, REINDEX_VIEWS, [keys.viewMembership(c.siteId)], reindexArgs(c));
+      await reindexes(c.siteId, reindexEntry(c, false)).done;
     },
 
     async reindexIfRouted(c) {
-      const routed = await runBatched(redis, REINDEX_VIEWS_IF_ROUTED, [keys.viewMembership(c.siteId), keys.routeAssignee(c.siteId), keys.routeQueue(c.siteId)], reindexArgs(c));
-      return routed === 1;
+      const { done, index } = reindexes(c.siteId, reindexEntry(c, true));
+      return (await done)[index] !== -1;
     },
 
     async viewPage(siteId, view, byWaiting, offset, limit) {
