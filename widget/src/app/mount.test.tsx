@@ -1,4 +1,5 @@
 import { act, fireEvent } from '@testing-library/preact';
+import { options } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WidgetController } from '../contract';
 import { loadExtras } from './components/use-extras';
@@ -93,6 +94,28 @@ describe('mount', () => {
     expect(panel().classList.contains('open')).toBe(false);
     expect(launcher.getAttribute('aria-expanded')).toBe('false');
     expect(shadowRoot.activeElement).toBe(launcher);
+  });
+
+  it('leaves focus out of a panel closed before the effects of its opening render ran', async () => {
+    start();
+    // Effects wait for the next frame; hold that frame, as a busy page does, while the shopper closes.
+    const frames: (() => void)[] = [];
+    const previous = options.requestAnimationFrame;
+    options.requestAnimationFrame = (callback) => void frames.push(callback);
+    try {
+      widget.open();
+      await settle();
+      expect(panel().classList.contains('open')).toBe(true);
+      expect(frames.length).toBeGreaterThan(0);
+      widget.close();
+      await settle();
+      for (const frame of frames.splice(0)) frame();
+      await settle();
+    } finally {
+      options.requestAnimationFrame = previous;
+    }
+    expect(panel().classList.contains('open')).toBe(false);
+    expect(shadowRoot.activeElement).not.toBe(textarea());
   });
 
   it('closes from the header button', () => {

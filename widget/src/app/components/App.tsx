@@ -62,7 +62,9 @@ export function App({ model, ui, config, strings, lang, onSend, onRetry, ask, si
   const kb = useKnowledge(typed || state.messages.some((m) => m.bot));
 
   useEffect(() => {
-    if (open) (prechat ? formRef : inputRef).current?.focus();
+    // The store, not this render's `open`: effects run a frame after their render, and on a busy page
+    // Escape can close the panel in between. Focus put into a hiding panel is lost to the page.
+    if (ui.get().open) (prechat ? formRef : inputRef).current?.focus();
   }, [open, prechat, extras]);
   // Read when rendered (each open and each new message): no timer runs on the host page.
   const closed = open && !isWithinHours(settings.businessHours, now());
