@@ -1,8 +1,11 @@
-import type { Conversation } from '@hilo/shared';
+import type { Conversation, MessageAuthor } from '@hilo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRedis, testClient, type TestRedis } from '../../test/harness.js';
+import type { AppendResult, ConversationRepository } from '../domain/ports.js';
 import { createConversationStore } from './conversation-store.js';
+import { keys } from './keys.js';
 import type { RedisClient } from './redis-client.js';
+import { createWorkflowStore } from './workflow-store.js';
 
 let server: TestRedis;
 let redis: RedisClient;
@@ -104,6 +107,38 @@ describe('conversation store', () => {
     // A retry answers the same, from the dedupe path.
     const again = await store.append('c_fields', { id: 'm2', clientId: 'client-fields-1', author: visitor, text, createdAt: 9 }, false);
     expect(again).toMatchObject({ created: false, conversation: stored?.conversation });
+  });
+
+  it('answers from its own copy while the hash is unchanged, and from the hash after any other write', async () => {
+    const store = createConversationStore(redis);
+    const otherProcess = createConversationStore(redis);
+    const workflow = createWorkflowStore(redis);
+    await store.create(conversation('c_copy'));
+    const agent = { kind: 'agent' as const, id: 'a_1', name: 'Ana' };
+    const say = (from: ConversationRepository, n: number, author: MessageAuthor = visitor) =>
+      from.append('c_copy', { id: `m_${n}`, clientId: `copy-${n}`, author, text: `text ${n}`, createdAt: 100 + n }, author.kind === 'agent');
+    const answersAsStored = async (reply: AppendResult | null) => {
+      expect(reply?.created).toBe(true);
+      expect(reply?.conversation).toEqual(await store.get('c_copy'));
+      return reply?.conversation;
+    };
+
+    expect(await answersAsStored(await say(store, 1))).toMatchObject({ lastOrder: 1, updatedAt: 101, firstResponseAt: null });
+    expect(await answersAsStored(await say(store, 2, agent))).toMatchObject({ lastOrder: 2, firstResponseAt: 102 });
+    expect(await answersAsStored(await say(store, 3, agent))).toMatchObject({ lastOrder: 3, firstResponseAt: 102 });
+    await say(otherProcess, 4);
+    expect(await answersAsStored(await say(store, 5))).toMatchObject({ lastOrder: 5, lastMessage: { text: 'text 5' } });
+    await store.setStatus('c_copy', 'resolved', 106);
+    expect(await answersAsStored(await say(store, 7))).toMatchObject({ status: 'resolved', resolvedAt: 106 });
+    await otherProcess.setFields('c_copy', { visitorName: 'Zoë', contactId: 'k_1' });
+    expect(await answersAsStored(await say(store, 8))).toMatchObject({ visitorName: 'Zoë', contactId: 'k_1' });
+    await workflow.setFields('c_copy', { status: 'open', assigneeId: 'a_1', labels: ['vip'] });
+    expect(await answersAsStored(await say(store, 9))).toMatchObject({ status: 'open', assigneeId: 'a_1', labels: ['vip'] });
+
+    // A write that skips the rev goes unseen: proof that the copy, not a read of the hash, answered.
+    await redis.hSet(keys.conversation('c_copy'), 'subject', 'written behind the rev');
+    expect((await say(store, 10))?.conversation?.subject).toBeNull();
+    expect((await store.get('c_copy'))?.subject).toBe('written behind the rev');
   });
 
   it('lists a site inbox by last activity and moves conversations between statuses', async () => {

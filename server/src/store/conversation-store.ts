@@ -2,6 +2,8 @@ import type { Conversation, ConversationStatus, Message, MessagePreview } from '
 import { CHANNELS, CONVERSATION_STATUSES } from '@hilo/shared';
 import type { ConversationRepository, NewMessage } from '../domain/ports.js';
 import { APPEND_MESSAGE } from './append-message.lua.js';
+import { createConversationCache } from './conversation-cache.js';
+import { firstRev, writeConversationFields } from './conversation-hash.js';
 import { INDEX_INBOX } from './inbox-index.lua.js';
 import { keys } from './keys.js';
 import { runBatched } from './batched-script.js';
@@ -10,6 +12,8 @@ import { runScript, type RedisClient } from './redis-client.js';
 const PREVIEW_LENGTH = 140;
 const MAX_REFERENCES = 20;
 const RECENT_SEARCH = 500;
+/** Conversations whose last state the process keeps (about 1 KB each): more than one process chats in at once. */
+const CACHED_CONVERSATIONS = 50_000;
 
 function nullableNumber(value: string | undefined): number | null {
   return value ? Number(value) : null;
@@ -81,9 +85,14 @@ function parseMessage(json: string, order?: number): Message {
 }
 
 export function createConversationStore(redis: RedisClient): ConversationRepository {
+  const cache = createConversationCache(CACHED_CONVERSATIONS);
   return {
     async create(conversation) {
-      await redis.hSet(keys.conversation(conversation.id), fields(conversation));
+      const raw = { ...fields(conversation), rev: firstRev() };
+      await redis.hSet(keys.conversation(conversation.id), raw);
+      // As it reads back: fields() writes only the base fields.
+      const stored = toConversation(raw);
+      if (stored) cache.set(conversation.id, Number(raw.rev), stored);
     },
 
     async discard(id) {
@@ -99,18 +108,32 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       // Field order is fixed here; the script prepends `order`.
       const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery, bot });
       const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
+      const held = cache.revOf(conversationId);
       const reply = (await runScript(
         redis,
         APPEND_MESSAGE,
         [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
-        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0', visitorId],
-      )) as [number, string | number, string?, string?];
-      const [status, stored, hash, previous] = reply;
+        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0', visitorId, held],
+      )) as [number, string | number, string?, string?, number?, number?];
+      const [status, stored, hash, previous, rev, stamped] = reply;
       if (status === -1 || !stored) return null;
+      let conversation: Conversation | null = null;
+      if (hash) {
+        const raw = JSON.parse(hash) as Record<string, string>;
+        conversation = toConversation(raw);
+        if (conversation && raw.rev) cache.set(conversationId, Number(raw.rev), conversation);
+      } else if (status === 1 && rev !== undefined) {
+        // The script found the hash at the rev we hold: our copy plus what it wrote is the hash now.
+        const before = cache.at(conversationId, Number(held));
+        if (before) {
+          conversation = { ...before, lastOrder: Number(stored), updatedAt: createdAt, lastMessage: preview, firstResponseAt: stamped ? createdAt : before.firstResponseAt };
+          cache.set(conversationId, rev, conversation);
+        }
+      }
       return {
         message: status === 1 ? storedMessage(conversationId, message, Number(stored)) : parseMessage(String(stored)),
         created: status === 1,
-        conversation: hash ? toConversation(JSON.parse(hash) as Record<string, string>) : null,
+        conversation,
         previous: previous ? (JSON.parse(previous) as MessagePreview) : null,
       };
     },
@@ -124,7 +147,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
     },
 
     async setStatus(conversationId, status: ConversationStatus, at) {
-      await redis.hSet(keys.conversation(conversationId), {
+      await writeConversationFields(redis, conversationId, {
         status,
         updatedAt: String(at),
         resolvedAt: status === 'resolved' ? String(at) : '',
@@ -155,7 +178,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       if (changes.subject !== undefined) fields.subject = changes.subject ?? '';
       if (changes.visitorId !== undefined) fields.visitorId = changes.visitorId;
       if (changes.followupEmail !== undefined) fields.followupEmail = changes.followupEmail;
-      if (Object.keys(fields).length) await redis.hSet(keys.conversation(conversationId), fields);
+      if (Object.keys(fields).length) await writeConversationFields(redis, conversationId, fields);
     },
 
     async emailState(conversationId) {
@@ -170,7 +193,7 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       // Long threads keep the first id (the root) and the most recent ones, as mail clients do.
       const next = [...refs, messageId];
       const capped = next.length > MAX_REFERENCES ? [next[0] as string, ...next.slice(-(MAX_REFERENCES - 1))] : next;
-      await redis.hSet(key, 'emailRefs', JSON.stringify(capped));
+      await writeConversationFields(redis, conversationId, { emailRefs: JSON.stringify(capped) });
     },
 
     async findMessage(conversationId, messageId) {

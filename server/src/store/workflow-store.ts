@@ -1,5 +1,6 @@
 import type { Conversation, ConversationNote } from '@hilo/shared';
 import type { WorkflowRepository } from '../domain/workflow-ports.js';
+import { writeConversationFields } from './conversation-hash.js';
 import { keys } from './keys.js';
 import { runScript, sendCommand, type RedisClient } from './redis-client.js';
 import { REINDEX_MANY } from './routing.lua.js';
@@ -52,7 +53,7 @@ export function createWorkflowStore(redis: RedisClient): WorkflowRepository {
       if (f.waitingSince !== undefined) out.waitingSince = opt(f.waitingSince);
       if (f.updatedAt !== undefined) out.updatedAt = String(f.updatedAt);
       if (f.resolvedAt !== undefined) out.resolvedAt = opt(f.resolvedAt);
-      if (Object.keys(out).length) await redis.hSet(keys.conversation(conversationId), out);
+      if (Object.keys(out).length) await writeConversationFields(redis, conversationId, out);
     },
 
     async reindex(c) {

@@ -1,0 +1,36 @@
+import type { Conversation } from '@hilo/shared';
+
+/**
+ * The last state of each conversation this process saw, stamped with the hash's `rev`. Every writer
+ * of a conversation hash bumps `rev` in the same atomic step as its write, so an entry is exact for
+ * its rev: when the append script finds the rev unchanged it answers with the few fields it wrote,
+ * not the whole hash (Redis reads and encodes about 20 fields less per message, the server parses
+ * them less). An entry made stale by another process or another writer is only ever a miss.
+ */
+export interface ConversationCache {
+  /** The rev to offer the append script; '' when this process holds nothing for the conversation. */
+  revOf(id: string): string;
+  /** The conversation as it was at exactly `rev`, or null. */
+  at(id: string, rev: number): Conversation | null;
+  set(id: string, rev: number, conversation: Conversation): void;
+}
+
+export function createConversationCache(limit: number): ConversationCache {
+  // Insertion order is recency: every append re-sets its entry, so the first key is the stalest.
+  const entries = new Map<string, { rev: number; conversation: Conversation }>();
+  return {
+    revOf: (id) => {
+      const entry = entries.get(id);
+      return entry ? String(entry.rev) : '';
+    },
+    at: (id, rev) => {
+      const entry = entries.get(id);
+      return entry && entry.rev === rev ? entry.conversation : null;
+    },
+    set(id, rev, conversation) {
+      entries.delete(id);
+      entries.set(id, { rev, conversation });
+      if (entries.size > limit) entries.delete(entries.keys().next().value ?? '');
+    },
+  };
+}
