@@ -13,6 +13,7 @@ export interface ConversationCache {
   /** The conversation as it was at exactly `rev`, or null. */
   at(id: string, rev: number): Conversation | null;
   set(id: string, rev: number, conversation: Conversation): void;
+  clear(): void;
 }
 
 export function createConversationCache(limit: number): ConversationCache {
@@ -32,5 +33,6 @@ export function createConversationCache(limit: number): ConversationCache {
       entries.set(id, { rev, conversation });
       if (entries.size > limit) entries.delete(entries.keys().next().value ?? '');
     },
+    clear: () => entries.clear(),
   };
 }

@@ -139,6 +139,9 @@ describe('conversation store', () => {
     await redis.hSet(keys.conversation('c_copy'), 'subject', 'written behind the rev');
     expect((await say(store, 10))?.conversation?.subject).toBeNull();
     expect((await store.get('c_copy'))?.subject).toBe('written behind the rev');
+    // After a reconnect (maybe to a Redis that lost writes) the copy is not trusted.
+    redis.emit('ready');
+    expect(await answersAsStored(await say(store, 11))).toMatchObject({ subject: 'written behind the rev', lastOrder: 10 });
   });
 
   it('lists a site inbox by last activity and moves conversations between statuses', async () => {

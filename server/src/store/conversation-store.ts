@@ -86,6 +86,11 @@ function parseMessage(json: string, order?: number): Message {
 
 export function createConversationStore(redis: RedisClient): ConversationRepository {
   const cache = createConversationCache(CACHED_CONVERSATIONS);
+  // A new connection may be to a Redis that lost its last writes (a restart, a failover to a replica
+  // that lagged), where a rev can come round again on other contents. Copies are cheap to rebuild.
+  const forget = () => cache.clear();
+  redis.on('ready', forget);
+  redis.on('node-ready', forget);
   return {
     async create(conversation) {
       const raw = { ...fields(conversation), rev: firstRev() };
