@@ -1,5 +1,11 @@
 import type { Conversation } from '@hilo/shared';
 
+/** A conversation as it was at `rev`. Never changed once made: a newer state is a new entry. */
+export interface CachedConversation {
+  rev: number;
+  conversation: Conversation;
+}
+
 /**
  * The last state of each conversation this process saw, stamped with the hash's `rev`. Every writer
  * of a conversation hash bumps `rev` in the same atomic step as its write, so an entry is exact for
@@ -8,26 +14,16 @@ import type { Conversation } from '@hilo/shared';
  * them less). An entry made stale by another process or another writer is only ever a miss.
  */
 export interface ConversationCache {
-  /** The rev to offer the append script; '' when this process holds nothing for the conversation. */
-  revOf(id: string): string;
-  /** The conversation as it was at exactly `rev`, or null. */
-  at(id: string, rev: number): Conversation | null;
+  get(id: string): CachedConversation | undefined;
   set(id: string, rev: number, conversation: Conversation): void;
   clear(): void;
 }
 
 export function createConversationCache(limit: number): ConversationCache {
   // Insertion order is recency: every append re-sets its entry, so the first key is the stalest.
-  const entries = new Map<string, { rev: number; conversation: Conversation }>();
+  const entries = new Map<string, CachedConversation>();
   return {
-    revOf: (id) => {
-      const entry = entries.get(id);
-      return entry ? String(entry.rev) : '';
-    },
-    at: (id, rev) => {
-      const entry = entries.get(id);
-      return entry && entry.rev === rev ? entry.conversation : null;
-    },
+    get: (id) => entries.get(id),
     set(id, rev, conversation) {
       entries.delete(id);
       entries.set(id, { rev, conversation });

@@ -12,7 +12,8 @@ export function firstRev(): string {
 /**
  * Writes fields of a conversation hash and bumps its `rev` in the same atomic step, which is what
  * lets a process trust its cached copy while the rev is unchanged (conversation-cache.ts). Every
- * write to a conversation hash goes through here or the append script.
+ * later write to a conversation hash goes through here or the append script; creating one sets
+ * `firstRev()`.
  */
 export async function writeConversationFields(redis: RedisClient, conversationId: string, fields: Record<string, string>): Promise<void> {
   const key = keys.conversation(conversationId);

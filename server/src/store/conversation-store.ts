@@ -113,12 +113,12 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
       // Field order is fixed here; the script prepends `order`.
       const body = JSON.stringify({ id, conversationId, clientId, author, text, createdAt, email, delivery, bot });
       const preview: MessagePreview = { text: text.slice(0, PREVIEW_LENGTH), authorKind: author.kind, createdAt };
-      const held = cache.revOf(conversationId);
+      const held = cache.get(conversationId);
       const reply = (await runScript(
         redis,
         APPEND_MESSAGE,
         [keys.conversation(conversationId), keys.messages(conversationId), keys.clientIds(conversationId)],
-        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0', visitorId, held],
+        [`${author.kind}:${author.id}:${clientId}`, body, String(createdAt), JSON.stringify(preview), firstResponse ? '1' : '0', visitorId, held ? String(held.rev) : ''],
       )) as [number, string | number, string?, string?, number?, number?];
       const [status, stored, hash, previous, rev, stamped] = reply;
       if (status === -1 || !stored) return null;
@@ -127,13 +127,11 @@ export function createConversationStore(redis: RedisClient): ConversationReposit
         const raw = JSON.parse(hash) as Record<string, string>;
         conversation = toConversation(raw);
         if (conversation && raw.rev) cache.set(conversationId, Number(raw.rev), conversation);
-      } else if (status === 1 && rev !== undefined) {
+      } else if (held && rev !== undefined) {
         // The script found the hash at the rev we hold: our copy plus what it wrote is the hash now.
-        const before = cache.at(conversationId, Number(held));
-        if (before) {
-          conversation = { ...before, lastOrder: Number(stored), updatedAt: createdAt, lastMessage: preview, firstResponseAt: stamped ? createdAt : before.firstResponseAt };
-          cache.set(conversationId, rev, conversation);
-        }
+        const before = held.conversation;
+        conversation = { ...before, lastOrder: Number(stored), updatedAt: createdAt, lastMessage: preview, firstResponseAt: stamped ? createdAt : before.firstResponseAt };
+        cache.set(conversationId, rev, conversation);
       }
       return {
         message: status === 1 ? storedMessage(conversationId, message, Number(stored)) : parseMessage(String(stored)),
