@@ -22,8 +22,8 @@ export const here = (file: string) => fileURLToPath(new URL(file, import.meta.ur
  */
 const SERVER_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
 
-export async function startNode(script: string, env: Record<string, string>, ready: RegExp[]): Promise<Child & { match: string[] }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.BENCH_CPU_PROF && !script.endsWith('load.ts') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startNode(script: string, env: Record<string, string>, ready: RegExp[], nodeFlags = SERVER_NODE_FLAGS): Promise<Child & { match: string[] }> {
+  const child = spawn(process.execPath, [...nodeFlags, ...(process.env.BENCH_CPU_PROF && !script.endsWith('load.ts') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const match = await new Promise<string[]>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from 'redis';
 import { startRedisServer } from '../src/infra/redis-server-process.js';
@@ -17,6 +17,11 @@ import { cleanUpOnce, cpuSeconds, here, machineCpu, rssBytes, startLoad, startNo
  * machine's speed drifts by a third within a minute, so one full-load phase per server, a minute apart,
  * compared drift more than servers: each round's pair is measured seconds apart, and the table shows
  * the median round.
+ *
+ * `--base <main.js>` adds another build of Hilo (a worktree of main, say) as a run of its own, its
+ * rounds right beside this build's, and prints the ratio of their paired rounds: a change measured
+ * against its base in one invocation, not against a figure from an hour earlier on a VM whose speed has
+ * moved since. `--base-node-flags` gives that run other Node flags (the same build twice compares flags).
  */
 const { values: flags } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -29,11 +34,15 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '7' },
     'in-flight': { type: 'string', default: '200' },
     only: { type: 'string', default: 'bare,bare-redis,hilo,hilo-2p' },
+    base: { type: 'string' },
+    'base-node-flags': { type: 'string' },
   },
 });
 const ORIGIN = 'https://shop.example';
 const ADMIN = { email: 'bench@hilo.test', password: 'bench-password-123' };
 const runs = flags.only.split(',');
+const HILO = 'Hilo, 1 process';
+const BASE = 'Hilo, base build (--base)';
 
 /** A CPU figure for the server processes and for Redis (seconds spent, or µs per message). */
 interface ServerAndRedis {
@@ -73,10 +82,10 @@ function hiloEnv(redisUrl: string, dataDir: string): Record<string, string> {
 }
 
 /** startNode's arguments for a Hilo server. */
-const hiloArgs = (redisUrl: string, dataDir: string): [string, Record<string, string>, RegExp[]] => [
+const hiloArgs = (redisUrl: string, dataDir: string, main = here('../dist/main.js')): [string, Record<string, string>, RegExp[]] => [
   // The build users run (README), not the sources through tsx, whose esbuild output adds a naming
   // helper call to every closure it creates.
-  here('../dist/main.js'),
+  main,
   { ...hiloEnv(redisUrl, dataDir), LOG_LEVEL: 'info' },
   [/"port":(\d+)[^\n]*"msg":"listening"/, /data-site="([^"]+)"/],
 ];
@@ -264,8 +273,8 @@ async function main(): Promise<void> {
     await Promise.all(redisServers.map((r) => r.stop()));
     rmSync(dir, { recursive: true, force: true });
   });
-  const started = async (script: string, env: Record<string, string>, ready: RegExp[]) => {
-    const child = await startNode(script, env, ready);
+  const started = async (script: string, env: Record<string, string>, ready: RegExp[], nodeFlags?: string[]) => {
+    const child = await startNode(script, env, ready, nodeFlags);
     children.push(child);
     return child;
   };
@@ -283,13 +292,15 @@ async function main(): Promise<void> {
       const url = `http://127.0.0.1:${bare.match[0]}`;
       targets.push(await prepare('bare relay + Redis adapter', [bare], { ...load, visitorUrl: url, agentUrl: url, siteKey: 'x', cookie: '' }, redis));
     }
-    if (runs.includes('hilo')) {
-      const redis = await ownRedis('redis-hilo');
-      const server = await started(...hiloArgs(redis.url, join(dir, 'h1')));
+    const soloHilo = async (name: string, main?: string, nodeFlags?: string[]) => {
+      const redis = await ownRedis(`redis-${targets.length}`);
+      const server = await started(...hiloArgs(redis.url, join(dir, `h${targets.length}`), main), nodeFlags);
       const url = `http://127.0.0.1:${server.match[0]}`;
       const config = { ...load, visitorUrl: url, agentUrl: url, siteKey: server.match[1] as string, cookie: await signIn(url) };
-      targets.push(await prepare('Hilo, 1 process', [server], config, redis));
-    }
+      targets.push(await prepare(name, [server], config, redis));
+    };
+    if (runs.includes('hilo')) await soloHilo(HILO);
+    if (flags.base) await soloHilo(BASE, resolve(process.env.INIT_CWD ?? '.', flags.base), flags['base-node-flags']?.split(' ').filter(Boolean));
     if (runs.includes('hilo-2p')) {
       const redis = await ownRedis('redis-hilo-2p');
       const a = await started(...hiloArgs(redis.url, join(dir, 'h2a')));
@@ -300,7 +311,7 @@ async function main(): Promise<void> {
       targets.push(await prepare('Hilo, 2 processes (cross-process)', [a, b], config, redis));
     }
     // Each Hilo run right after (or before) the relay it is compared with most.
-    const order = ['bare Socket.IO relay', 'Hilo, 1 process', 'bare relay + Redis adapter', 'Hilo, 2 processes (cross-process)'];
+    const order = ['bare Socket.IO relay', HILO, BASE, 'bare relay + Redis adapter', 'Hilo, 2 processes (cross-process)'];
     const inOrder = [...targets].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     for (let round = 0; round < rounds; round += 1) {
       for (const target of round % 2 === 0 ? inOrder : [...inOrder].reverse()) await maxRound(target, maxS);
@@ -348,8 +359,8 @@ function printTable(rows: Row[]): void {
   print(fmt(header));
   print(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const line of lines) print(fmt(line));
-  const hilo = rows.find((r) => r.name === 'Hilo, 1 process');
-  for (const bare of rows.filter((r) => r.name.startsWith('bare'))) {
+  const hilo = rows.find((r) => r.name === HILO);
+  for (const bare of rows.filter((r) => r.name.startsWith('bare') || r.name === BASE)) {
     if (!hilo) break;
     // Rounds are paired: round i of each run was measured seconds apart (ABBA order).
     const ratios = hilo.rounds.map((round, i) => (round.perS / (bare.rounds[i]?.perS ?? NaN)) * 100);
