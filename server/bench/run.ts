@@ -106,6 +106,10 @@ interface Target {
   load: LoadGenerator;
   cpuNow(): ServerAndRedis;
   fixed: ServerAndRedis;
+  /** Time waited for a quiet machine between the first messages and the fixed-rate phase. */
+  fixedSettledMs: number;
+  /** Whether Redis rewrote its AOF during the fixed-rate phase. */
+  fixedAofRewrite: boolean;
   bytesPerSocket: number;
   rounds: Round[];
   /** The run's own Redis, if it has one. */
@@ -137,6 +141,12 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
   const loaded = servers.reduce((sum, s) => sum + rssBytes(s.pid), 0);
   await settle();
   load.send('go');
+  await load.until('warm-end');
+  // A first message opens a conversation, and what 10 000 of them leave behind (deferred work, an AOF
+  // rewrite) must not land in the fixed-rate phase's latencies.
+  const fixedSettledMs = await settle();
+  const rewritesBefore = redis ? await aofRewrites(redis.url) : 0;
+  load.send('go');
   await load.until('fixed-start');
   const from = cpuNow();
   await load.until('fixed-end');
@@ -147,6 +157,8 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
     load,
     cpuNow,
     fixed: { server: to.server - from.server, redis: to.redis - from.redis },
+    fixedSettledMs,
+    fixedAofRewrite: redis ? (await aofRewrites(redis.url)) !== rewritesBefore : false,
     bytesPerSocket: (loaded - baseline) / Math.max(1, sockets),
     rounds: [],
     redisUrl: redis?.url,
@@ -226,7 +238,7 @@ async function finish(target: Target): Promise<Row> {
   const perDelivered = (n: number) => (n / Math.max(1, delivered)).toFixed(1);
   const acks = target.rounds.map((r) => r.acked).reduce((a, b) => a + b, 0);
   console.error(
-    `  ${target.name}: full-load rounds ${target.rounds.map((r) => `${r.perS.toFixed(0)}${r.aofRewrite ? '*' : ''}`).join(', ')} msg/s (${acks} acks${target.rounds.some((r) => r.aofRewrite) ? '; * Redis rewrote its AOF' : ''}); per delivered message: server ${perDelivered(m.writes)} writes, ${perDelivered(m.reads)} reads, ${perDelivered(m.bytesOut)} bytes written; load generator ${per(m.loadGenerator, delivered).toFixed(0)} µs CPU; waited ${target.settledMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s for a quiet machine before its rounds`,
+    `  ${target.name}: full-load rounds ${target.rounds.map((r) => `${r.perS.toFixed(0)}${r.aofRewrite ? '*' : ''}`).join(', ')} msg/s (${acks} acks${target.rounds.some((r) => r.aofRewrite) ? '; * Redis rewrote its AOF' : ''}); per delivered message: server ${perDelivered(m.writes)} writes, ${perDelivered(m.reads)} reads, ${perDelivered(m.bytesOut)} bytes written; load generator ${per(m.loadGenerator, delivered).toFixed(0)} µs CPU; waited ${target.settledMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s for a quiet machine before its rounds and ${(target.fixedSettledMs / 1000).toFixed(1)} s before its fixed-rate phase${target.fixedAofRewrite ? ' (during which Redis rewrote its AOF)' : ''}`,
   );
   return {
     name: target.name,
