@@ -145,7 +145,7 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
   // A first message opens a conversation, and what 10 000 of them leave behind (deferred work, an AOF
   // rewrite) must not land in the fixed-rate phase's latencies.
   const fixedSettledMs = await settle();
-  const rewritesBefore = redis ? await aofRewrites(redis.url) : 0;
+  const rewroteAof = await watchAofRewrites(redis?.url);
   load.send('go');
   await load.until('fixed-start');
   const from = cpuNow();
@@ -158,7 +158,7 @@ async function prepare(name: string, servers: Child[], config: LoadConfig, redis
     cpuNow,
     fixed: { server: to.server - from.server, redis: to.redis - from.redis },
     fixedSettledMs,
-    fixedAofRewrite: redis ? (await aofRewrites(redis.url)) !== rewritesBefore : false,
+    fixedAofRewrite: await rewroteAof(),
     bytesPerSocket: (loaded - baseline) / Math.max(1, sockets),
     rounds: [],
     redisUrl: redis?.url,
@@ -176,6 +176,13 @@ async function aofRewrites(url: string): Promise<number> {
   await client.quit();
   const field = (name: string) => Number(new RegExp(`${name}:(\\d+)`).exec(info)?.[1] ?? 0);
   return field('aof_rewrites') + field('aof_rewrite_in_progress');
+}
+
+/** Counts Redis' AOF rewrites now; the function it returns says whether one ran since (never, without a Redis). */
+async function watchAofRewrites(url: string | undefined): Promise<() => Promise<boolean>> {
+  if (!url) return async () => false;
+  const before = await aofRewrites(url);
+  return async () => (await aofRewrites(url)) !== before;
 }
 
 const QUIET_BUSY = 0.1;
@@ -205,7 +212,7 @@ async function maxRound(target: Target, seconds: number): Promise<void> {
   target.settledMs.push(await settle());
   const { redisUrl } = target;
   if (redisUrl) await redisStats(redisUrl, true);
-  const rewritesBefore = redisUrl ? await aofRewrites(redisUrl) : 0;
+  const rewroteAof = await watchAofRewrites(redisUrl);
   target.load.send({ maxS: seconds });
   await target.load.until('max-start');
   const cpu = target.cpuNow();
@@ -222,7 +229,7 @@ async function maxRound(target: Target, seconds: number): Promise<void> {
   m.reads += ioTo.reads - io.reads;
   m.writes += ioTo.writes - io.writes;
   m.bytesOut += ioTo.bytesOut - io.bytesOut;
-  target.rounds.push({ ...round, aofRewrite: redisUrl ? (await aofRewrites(redisUrl)) !== rewritesBefore : false });
+  target.rounds.push({ ...round, aofRewrite: await rewroteAof() });
   if (redisUrl) await redisStats(redisUrl, false);
 }
 
